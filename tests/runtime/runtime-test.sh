@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# runtime-test.sh RUNTIME --expect-output REGEX  -- PROG [ARGS...]
+# runtime-test.sh RUNTIME --expect-failure REGEX -- PROG [ARGS...]
+# The body of every glibc_pin_runtime_test (tests/runtime/runtimes.cmake).
+# Runs PROG on RUNTIME through run-on.sh and checks both how it ended and what it
+# printed (stdout and stderr together, matched with grep -E):
+#   --expect-output:  passes when PROG exits 0 AND the output matches REGEX
+#   --expect-failure: passes when PROG exits non-zero (or dies) AND the output matches
+# Exit: 0 pass, 1 fail, 77 skip (runtime absent; CTest's SKIP_RETURN_CODE).
+set -uo pipefail
+HERE=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+
+usage() { echo "usage: runtime-test.sh RUNTIME (--expect-output|--expect-failure) REGEX -- PROG [ARGS...]" >&2; exit 2; }
+[[ $# -ge 5 ]] || usage
+runtime=$1 mode=$2 regex=$3
+[[ $4 == -- ]] || usage
+shift 4
+case $mode in --expect-output|--expect-failure) ;; *) usage ;; esac
+
+# Skip only when the runtime is absent, never because PROG happened to exit 77.
+"$HERE/run-on.sh" --check "$runtime" || exit $?
+
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+"$HERE/run-on.sh" "$runtime" "$@" > "$out" 2>&1
+rc=$?
+echo "--- output of $* on $runtime (exit status $rc) ---"
+cat "$out"
+echo "---"
+
+matched=0
+grep -Eq -e "$regex" "$out" && matched=1
+
+fail() { echo "FAIL: $*"; exit 1; }
+if [[ $mode == --expect-output ]]; then
+  [[ $rc -eq 0 ]] || fail "expected success on $runtime, got exit status $rc"
+  [[ $matched -eq 1 ]] || fail "output does not match /$regex/"
+  echo "PASS: ran on $runtime, output matches /$regex/"
+else
+  [[ $rc -ne 0 ]] || fail "expected failure on $runtime, but the program succeeded"
+  [[ $matched -eq 1 ]] || fail "failed (exit status $rc), but not with /$regex/"
+  echo "PASS: failed on $runtime as expected (exit status $rc), output matches /$regex/"
+fi
