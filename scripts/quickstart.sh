@@ -11,7 +11,7 @@ step() { printf '\n==> %s\n' "$*"; }
 step "dependencies"
 scripts/install-deps.sh
 step "build (build/)"
-cmake -S . -B build -G Ninja
+if [[ -f build/CMakeCache.txt ]]; then cmake -S . -B build; else cmake -S . -B build -G Ninja; fi
 cmake --build build
 step "runtimes (Debian bullseye..sid, and glibc 2.17/2.28 when shared/ is present)"
 scripts/fetch-runtimes.sh

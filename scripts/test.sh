@@ -19,6 +19,7 @@ else
   echo "test.sh: NOTE: no shared runtimes at $SHARED/runtimes (set GLIBC_PIN_SHARED): tests on glibc 2.17 and 2.28 will be SKIPPED"
 fi
 
-cmake -S . -B build -G Ninja
+# Ninja for a new build tree; an existing one keeps the generator it was made with.
+if [[ -f build/CMakeCache.txt ]]; then cmake -S . -B build; else cmake -S . -B build -G Ninja; fi
 cmake --build build
 ctest --test-dir build --output-on-failure -j2 "$@"
