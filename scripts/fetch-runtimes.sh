@@ -37,7 +37,7 @@ say() { echo "$ME: $*"; }
 refresh=0
 case "${1:-}" in
   --refresh) refresh=1 ;;
-  -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   '') ;;
   *) die "unknown option '$1' (try --help)" ;;
 esac
