@@ -1,0 +1,25 @@
+/* mknod, mknodat: real libc symbols only since glibc 2.33.
+ *
+ * Before 2.33 they were header inlines calling __xmknod(ver, path, mode, &dev)
+ * and __xmknodat(ver, dirfd, path, mode, &dev).  Note the device number is
+ * passed by pointer, and the version is _MKNOD_VER_LINUX, which is 0 on x86_64
+ * (not 1 like _STAT_VER_LINUX). */
+#include "shim.h"
+#include <sys/stat.h>
+
+#define MKNOD_VER_LINUX 0
+
+extern int glibcpin_xmknod(int, const char *, mode_t, dev_t *);
+extern int glibcpin_xmknodat(int, int, const char *, mode_t, dev_t *);
+SHIM_OLD(glibcpin_xmknod, __xmknod, GLIBC_2.2.5);
+SHIM_OLD(glibcpin_xmknodat, __xmknodat, GLIBC_2.4);
+
+SHIM int mknod(const char *path, mode_t mode, dev_t dev)
+{
+  return glibcpin_xmknod(MKNOD_VER_LINUX, path, mode, &dev);
+}
+
+SHIM int mknodat(int dirfd, const char *path, mode_t mode, dev_t dev)
+{
+  return glibcpin_xmknodat(MKNOD_VER_LINUX, dirfd, path, mode, &dev);
+}
