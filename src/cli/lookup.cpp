@@ -4,6 +4,7 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "database/embedded.hpp"
+#include "database/version_node.hpp"
 #include "util/error.hpp"
 #include "util/table.hpp"
 
@@ -16,10 +17,12 @@ std::string kind_text(const Entry& e) {
   return std::string(kind_name(e.kind));
 }
 
-// "since 2.14", "2.2.5 until 2.13", "since 2.17 (first known)", "2.17 (first known) until 2.33"
-std::string range_text(const ArchDb& db, Release first, Release last) {
+// "since 2.14", "2.2.5 until 2.13", "since 2.17 (first known)", "2.17 (first known) until 2.33".
+// "(first known)": the run starts at the database's oldest release, so it may be older,
+// unless the version node itself is that release (foo@GLIBC_2.12 cannot predate 2.12).
+std::string range_text(const ArchDb& db, std::string_view version, Release first, Release last) {
   std::string from = to_string(first);
-  if (first == db.oldest())
+  if (first == db.oldest() && release_of_version_node(version) != first)
     from += " (first known)";
   if (last == db.newest())
     return "since " + from;
@@ -76,10 +79,10 @@ int run_lookup(const Context& ctx, const CommandArgs& args) {
   Table table;
   table.add({"LIBRARY", "SYMBOL@VERSION", "KIND", "EXPORTED", "DEFAULT (@@)"});
   for (const Entry& e : entries) {
-    std::string def = e.default_first ? range_text(db, *e.default_first, *e.default_last)
-                                      : "never (compat only)";
+    std::string def = e.default_first ? range_text(db, e.version, *e.default_first, *e.default_last)
+                                      : "no (compat only)";
     table.add({std::string(e.library), symbol + "@" + std::string(e.version), kind_text(e),
-               range_text(db, e.first, e.last), def});
+               range_text(db, e.version, e.first, e.last), def});
   }
   print_table(ctx.out, table);
 

@@ -5,10 +5,8 @@
  * Like glibc, take the optional third argument as a pointer-sized value: the
  * kernel reads it as int or pointer depending on cmd. */
 #include "shim.h"
+#include <fcntl.h>
 #include <stdarg.h>
-
-extern int glibcpin_fcntl(int, int, ...);
-SHIM_OLD(glibcpin_fcntl, fcntl, GLIBC_2.2.5);
 
 SHIM int fcntl64(int fd, int cmd, ...)
 {
@@ -16,5 +14,5 @@ SHIM int fcntl64(int fd, int cmd, ...)
   va_start(ap, cmd);
   void *arg = va_arg(ap, void *);
   va_end(ap);
-  return glibcpin_fcntl(fd, cmd, arg);
+  return fcntl(fd, cmd, arg);
 }

@@ -9,17 +9,16 @@
 
 #define MKNOD_VER_LINUX 0
 
-extern int glibcpin_xmknod(int, const char *, mode_t, dev_t *);
-extern int glibcpin_xmknodat(int, int, const char *, mode_t, dev_t *);
-SHIM_OLD(glibcpin_xmknod, __xmknod, GLIBC_2.2.5);
-SHIM_OLD(glibcpin_xmknodat, __xmknodat, GLIBC_2.4);
+/* Declared by the pre-2.33 headers only; every target < 2.33 exports them. */
+extern int __xmknod(int, const char *, mode_t, dev_t *);
+extern int __xmknodat(int, int, const char *, mode_t, dev_t *);
 
 SHIM int mknod(const char *path, mode_t mode, dev_t dev)
 {
-  return glibcpin_xmknod(MKNOD_VER_LINUX, path, mode, &dev);
+  return __xmknod(MKNOD_VER_LINUX, path, mode, &dev);
 }
 
 SHIM int mknodat(int dirfd, const char *path, mode_t mode, dev_t dev)
 {
-  return glibcpin_xmknodat(MKNOD_VER_LINUX, dirfd, path, mode, &dev);
+  return __xmknodat(MKNOD_VER_LINUX, dirfd, path, mode, &dev);
 }

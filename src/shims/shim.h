@@ -22,9 +22,9 @@
 
 #define SHIM __attribute__((visibility("hidden")))
 
-/* Bind the C name LOCAL to NAME@VERSION in the target's libc, whatever
- * version a plain reference to NAME would pick. */
-#define SHIM_OLD(local, name, version) \
-  __asm__(".symver " #local ", " #name "@" #version)
+/* Shims call the target's interfaces by their plain names: the target's stub
+ * libc binds them to the right version.  No .symver here on purpose: mold
+ * 1.10 (Debian 12) silently drops a .symver reference to a symbol's default
+ * version and the call jumps to garbage at run time. */
 
 #endif

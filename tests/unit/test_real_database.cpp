@@ -1,8 +1,10 @@
 // Facts the real database (symver-maps/x86_64.tsv, embedded) must state; from issue 3.
 #include <algorithm>
+#include <sstream>
 
 #include <catch2/catch.hpp>
 
+#include "cli/command.hpp"
 #include "database/embedded.hpp"
 
 using namespace glibcpin;
@@ -96,4 +98,24 @@ TEST_CASE("real x86_64: GLIBC_PRIVATE never appears") {
   for (std::string_view lib : db.libraries_at(db.newest()))
     for (std::string_view node : db.version_nodes_at(lib, db.newest()))
       CHECK(node != "GLIBC_PRIVATE");
+}
+
+TEST_CASE("real x86_64: lookup prints the table and the binding") {
+  std::ostringstream out, err;
+  int status = run_cli({"glibc-pin", "lookup", "memcpy", "--arch", "x86_64"}, out, err);
+  CHECK(status == 0);
+  CHECK(err.str().empty());
+  std::string text = out.str();
+  CHECK(text.find("libc.so.6  memcpy@GLIBC_2.2.5") != std::string::npos);
+  CHECK(text.find("libc.so.6  memcpy@GLIBC_2.14 ") != std::string::npos);
+  CHECK(text.find("binds to: libc.so.6 memcpy@GLIBC_2.14") != std::string::npos);
+
+  std::ostringstream out2, err2;
+  CHECK(run_cli({"glibc-pin", "lookup", "pthread_create", "--release", "2.17"}, out2, err2) == 0);
+  CHECK(out2.str().find("binds to: libpthread.so.0 pthread_create@GLIBC_2.2.5\n") !=
+        std::string::npos);
+
+  std::ostringstream out3, err3;
+  CHECK(run_cli({"glibc-pin", "lookup", "no_such_symbol_anywhere"}, out3, err3) == 1);
+  CHECK(err3.str().starts_with("glibc-pin: error: symbol 'no_such_symbol_anywhere' is not"));
 }
