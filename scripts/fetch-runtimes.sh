@@ -292,6 +292,8 @@ if [[ -f $SHARED/runtimes/install.sh && -f $SHARED/runtimes/oldglibc-runtimes.ta
     sed 's/^/  /' "$CACHE/oldglibc-install.log"
     echo "$sum" > "$OLD/.installed-from"
   fi
+elif [[ -f $OLD/.installed-from && -x $OLD/run-on.sh ]]; then
+  say "oldglibc: no shared runtimes at $SHARED/runtimes (set GLIBC_PIN_SHARED); using the copy installed earlier in $OLD"
 else
   say "oldglibc: SKIPPED: no shared runtimes at $SHARED/runtimes (set GLIBC_PIN_SHARED); runtime tests on 2.17 and 2.28 will be skipped"
 fi

@@ -16,10 +16,13 @@ cmake --build build
 step "runtimes (Debian bullseye..sid, and glibc 2.17/2.28 when shared/ is present)"
 scripts/fetch-runtimes.sh
 
-step "glibc-pin --version"
-build/glibc-pin --version
-step "glibc-pin lookup memcpy"
-build/glibc-pin lookup memcpy
+GP=
+for f in build/glibc-pin build/src/glibc-pin; do [[ -x $f ]] && { GP=$f; break; }; done
+[[ -n $GP ]] || { echo "quickstart.sh: the build made no glibc-pin executable" >&2; exit 1; }
+step "$GP --version"
+"$GP" --version
+step "$GP lookup memcpy"
+"$GP" lookup memcpy
 
 step "examples/hello built plainly on this machine (glibc 2.36)"
 mkdir -p build/examples
@@ -38,7 +41,7 @@ done
 
 # ---------------------------------------------------------------------------
 # PINNED BUILD: goes here when the pinning issue lands, e.g.
-#   build/glibc-pin cc --target 2.17 examples/hello/hello.c -o build/examples/hello-pinned
+#   "$GP" cc --target 2.17 examples/hello/hello.c -o build/examples/hello-pinned
 #   tests/runtime/run-on.sh 2.17 build/examples/hello-pinned    # must print the greeting
 # ---------------------------------------------------------------------------
 step "done"

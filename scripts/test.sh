@@ -16,7 +16,12 @@ SHARED=${GLIBC_PIN_SHARED:-$REPO/../shared}
 if [[ -f $SHARED/runtimes/install.sh ]]; then
   echo "test.sh: shared runtimes: $SHARED/runtimes (glibc 2.17, 2.28)"
 else
-  echo "test.sh: NOTE: no shared runtimes at $SHARED/runtimes (set GLIBC_PIN_SHARED): tests on glibc 2.17 and 2.28 will be SKIPPED"
+  CACHE=${GLIBC_PIN_TEST_CACHE:-$HOME/.cache/glibc-pin-tests}
+  if [[ -e $CACHE/oldglibc/2.17/lib/ld-linux-x86-64.so.2 ]]; then
+    echo "test.sh: NOTE: no shared runtimes at $SHARED/runtimes (set GLIBC_PIN_SHARED); using the copy installed earlier in $CACHE/oldglibc"
+  else
+    echo "test.sh: NOTE: no shared runtimes at $SHARED/runtimes (set GLIBC_PIN_SHARED): tests on glibc 2.17 and 2.28 will be SKIPPED"
+  fi
 fi
 
 # Ninja for a new build tree; an existing one keeps the generator it was made with.
