@@ -32,6 +32,7 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
 // Subcommands.
 int run_lookup(const Context& ctx, const CommandArgs& args);
 int run_targets(const Context& ctx, const CommandArgs& args);
+int run_cache(const Context& ctx, const CommandArgs& args);
 
 // 'glibc-pin --version': the version and a summary of the embedded database.
 void print_version(std::ostream& out);

@@ -7,6 +7,7 @@ static const Command command_table[] = {
     {"lookup", "Show every library and version of a symbol, and when each was the default",
      run_lookup},
     {"targets", "List the known architectures, glibc releases and target profiles", run_targets},
+    {"cache", "Show, generate or clean the cache of per-target stub libraries", run_cache},
 };
 
 std::span<const Command> commands() {

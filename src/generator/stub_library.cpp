@@ -1,0 +1,71 @@
+#include "generator/stub_library.hpp"
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "database/version_node.hpp"
+
+namespace glibcpin {
+
+// Each export gets a local label; ".symver label, name@VERSION" (or "@@" for the default one)
+// gives it its public name. Functions are one byte (stubs are linked against, never run); data
+// objects get their real size, because copy relocations in executables take it from here.
+static void append_symbol(std::string& out, const Export& e, size_t index) {
+  std::string label = "__glibc_pin_stub_" + std::to_string(index);
+  bool object = e.kind == Kind::Data || e.kind == Kind::Tls;
+  if (e.kind == Kind::Tls)
+    out += "\t.section .tbss,\"awT\",@nobits\n";
+  else
+    out += object ? "\t.data\n" : "\t.text\n";
+  out += "\t.balign " + std::string(object && e.size >= 16 ? "16" : "8") + "\n";
+  out += "\t.globl " + label + "\n";
+  out += "\t.type " + label + (e.kind == Kind::Tls   ? ",@tls_object\n"
+                               : object              ? ",@object\n"
+                                                     : ",@function\n");
+  out += "\t.size " + label + ", " + std::to_string(object ? e.size : 1) + "\n";
+  out += label + ":\n\t.zero " + std::to_string(std::max<std::uint32_t>(e.size, 1)) + "\n";
+  out += "\t.symver " + label + ", " + std::string(e.symbol) + (e.is_default ? "@@" : "@") +
+         std::string(e.version) + "\n";
+}
+
+// Nodes in order, each inheriting from the one before (as glibc's do); the first hides the labels.
+static std::string version_script(const std::vector<std::string_view>& nodes,
+                                  const std::map<std::string_view, std::vector<std::string_view>>&
+                                      names_by_node) {
+  std::string out;
+  std::string_view previous;
+  for (std::string_view node : nodes) {
+    out += std::string(node) + " {\n";
+    auto it = names_by_node.find(node);
+    if (it != names_by_node.end()) {
+      out += "  global:\n";
+      for (std::string_view name : it->second)
+        out += "    " + std::string(name) + ";\n";
+    }
+    if (previous.empty())
+      out += "  local: *;\n";
+    out += "}" + (previous.empty() ? std::string() : " " + std::string(previous)) + ";\n";
+    previous = node;
+  }
+  return out;
+}
+
+StubLibrary make_stub_library(const ArchDb& db, std::string_view library, Release release) {
+  StubLibrary stub;
+  stub.soname = std::string(library);
+  std::vector<Export> exports = db.exports_at(library, release);
+  std::map<std::string_view, std::vector<std::string_view>> names_by_node;
+  for (size_t i = 0; i < exports.size(); i++) {
+    append_symbol(stub.assembly, exports[i], i);
+    names_by_node[exports[i].version].push_back(exports[i].symbol);
+  }
+  stub.assembly += "\t.section .note.GNU-stack,\"\",@progbits\n";
+  std::vector<std::string_view> nodes = db.version_nodes_at(library, release);
+  std::sort(nodes.begin(), nodes.end(), version_node_less);
+  stub.version_script = version_script(nodes, names_by_node);
+  stub.symbol_count = exports.size();
+  return stub;
+}
+
+}  // namespace glibcpin

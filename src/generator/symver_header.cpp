@@ -1,0 +1,48 @@
+#include "generator/symver_header.hpp"
+
+#include <map>
+#include <set>
+
+namespace glibcpin {
+
+// Default version of each symbol name over all libraries; names whose libraries disagree are
+// left out (an object cannot pin those without knowing the library).
+static std::map<std::string_view, std::string_view> default_versions(const ArchDb& db,
+                                                                     Release release) {
+  std::map<std::string_view, std::string_view> result;
+  std::set<std::string_view> ambiguous;
+  for (std::string_view library : db.libraries_at(release)) {
+    for (const Export& e : db.exports_at(library, release)) {
+      if (!e.is_default)
+        continue;
+      auto [it, inserted] = result.emplace(e.symbol, e.version);
+      if (!inserted && it->second != e.version)
+        ambiguous.insert(e.symbol);
+    }
+  }
+  for (std::string_view name : ambiguous)
+    result.erase(name);
+  return result;
+}
+
+SymverHeader make_symver_header(const ArchDb& db, Release target, Release host,
+                                const std::string& target_name) {
+  SymverHeader header;
+  header.text = "/* glibc-pin: symbol versions for " + target_name +
+                " (generated; force-included with -include). */\n"
+                "#ifndef GLIBC_PIN_SYMVER_H\n#define GLIBC_PIN_SYMVER_H\n"
+                "#ifndef __ASSEMBLER__\n";
+  std::map<std::string_view, std::string_view> on_host = default_versions(db, host);
+  for (auto [name, version] : default_versions(db, target)) {
+    auto it = on_host.find(name);
+    if (it == on_host.end() || it->second == version)
+      continue;
+    header.text += "__asm__(\".symver " + std::string(name) + "," + std::string(name) + "@" +
+                   std::string(version) + "\");\n";
+    header.redirect_count++;
+  }
+  header.text += "#endif\n#endif\n";
+  return header;
+}
+
+}  // namespace glibcpin

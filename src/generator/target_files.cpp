@@ -1,0 +1,212 @@
+#include "generator/target_files.hpp"
+
+#include <gnu/libc-version.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "database/embedded.hpp"
+#include "generator/linker_scripts.hpp"
+#include "generator/stub_library.hpp"
+#include "generator/symver_header.hpp"
+#include "glibc_pin_version.hpp"
+#include "util/error.hpp"
+#include "util/process.hpp"
+#include "util/split.hpp"
+
+namespace glibcpin {
+
+namespace fs = std::filesystem;
+
+static const char* kManifest = "manifest.txt";
+static const char* kHeader = "glibc-pin-symver.h";
+static const char* kShimArchive = "libglibc-pin-shims.a";
+
+std::string cache_root() {
+  if (const char* dir = std::getenv("GLIBC_PIN_CACHE_DIR"); dir && *dir)
+    return dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+    return std::string(xdg) + "/glibc-pin";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::string(home) + "/.cache/glibc-pin";
+  throw Error("no cache directory: set GLIBC_PIN_CACHE_DIR (or XDG_CACHE_HOME or HOME)");
+}
+
+Release host_glibc_release() {
+  return parse_release_or_throw(gnu_get_libc_version());
+}
+
+// FNV-1a: stable across builds and machines, which std::hash is not.
+static std::string hex_digest(const std::string& text) {
+  std::uint64_t hash = 1469598103934665603ull;
+  for (unsigned char c : text)
+    hash = (hash ^ c) * 1099511628211ull;
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
+  return out;
+}
+
+static void write_file(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out.flush())
+    throw Error("cannot write " + path.string());
+}
+
+// Where the compiled shims live: beside the executable in a build tree, or under
+// <prefix>/lib/glibc-pin when installed; GLIBC_PIN_SHIM_DIR overrides both.
+static fs::path shim_dir() {
+  if (const char* dir = std::getenv("GLIBC_PIN_SHIM_DIR"); dir && *dir)
+    return dir;
+  fs::path exe_dir = fs::read_symlink("/proc/self/exe").parent_path();
+  for (fs::path candidate : {exe_dir / "shims", exe_dir / "../lib/glibc-pin/shims"})
+    if (fs::exists(candidate / "shims.tsv"))
+      return fs::weakly_canonical(candidate);
+  throw Error("cannot find the compiled shims (shims.tsv) beside " + exe_dir.string() +
+              "; set GLIBC_PIN_SHIM_DIR");
+}
+
+struct ShimSelection {
+  std::vector<std::string> objects;  // .o files to archive
+  std::vector<std::string> link_args;
+};
+
+// Every shim whose interface the target lacks (introduced after it), with its helpers.
+static ShimSelection select_shims(const fs::path& dir, Release target) {
+  std::ifstream tsv(dir / "shims.tsv");
+  ShimSelection selection;
+  std::set<std::string> files, args;
+  std::string line;
+  while (std::getline(tsv, line)) {
+    std::vector<std::string_view> fields = split(line, '\t');
+    if (fields.size() < 5 || fields[0] == "symbol" || line.starts_with("#"))
+      continue;
+    if (target >= parse_release_or_throw(fields[1]))
+      continue;
+    files.insert(std::string(fields[2]));
+    if (fields[3] != "-")
+      files.insert(std::string(fields[3]));
+    if (fields[4] != "-")
+      args.insert("-Wl," + std::string(fields[4]));
+  }
+  for (const std::string& file : files)
+    selection.objects.push_back((dir / (fs::path(file).stem().string() + ".o")).string());
+  selection.link_args.assign(args.begin(), args.end());
+  return selection;
+}
+
+static std::string libc_nonshared_path() {
+  std::string path = capture_program_output({"cc", "-print-file-name=libc_nonshared.a"});
+  while (!path.empty() && (path.back() == '\n' || path.back() == ' '))
+    path.pop_back();
+  if (path.empty() || path.find('/') == std::string::npos)
+    throw Error("cannot find the host's libc_nonshared.a (is a C compiler installed?)");
+  return path;
+}
+
+static void generate(const fs::path& dir, const fs::path& final_dir, const Target& target,
+                     const ArchDb& db, Release host, const fs::path& shims) {
+  std::vector<std::vector<std::string>> builds;
+  for (std::string_view library : db.libraries_at(target.glibc)) {
+    StubLibrary stub = make_stub_library(db, library, target.glibc);
+    fs::path base = dir / ("stub-" + stub.soname);
+    write_file(base.string() + ".s", stub.assembly);
+    write_file(base.string() + ".map", stub.version_script);
+    builds.push_back({"cc", "-shared", "-nostdlib", "-o", (dir / stub.soname).string(),
+                      base.string() + ".s", "-Wl,--version-script=" + base.string() + ".map",
+                      "-Wl,-soname," + stub.soname, "-Wl,--hash-style=both"});
+  }
+  if (run_programs_in_parallel(builds) != 0)
+    throw Error("building the stub libraries for " + target.name() + " failed");
+
+  ShimSelection selection = select_shims(shims, target.glibc);
+  LinkerScriptInputs inputs{final_dir.string(), libc_nonshared_path(), ""};
+  if (!selection.objects.empty()) {
+    inputs.shim_archive = (final_dir / kShimArchive).string();
+    std::vector<std::string> ar = {"ar", "rcsD", (dir / kShimArchive).string()};
+    ar.insert(ar.end(), selection.objects.begin(), selection.objects.end());
+    if (run_program(ar) != 0)
+      throw Error("building the shim archive for " + target.name() + " failed");
+  }
+  for (const LinkerFile& file : make_linker_files(db, target.glibc, host, inputs)) {
+    if (file.symlink)
+      fs::create_symlink(file.text, dir / file.name);
+    else
+      write_file(dir / file.name, file.text);
+  }
+  SymverHeader header = make_symver_header(db, target.glibc, host, target.name());
+  write_file(dir / kHeader, header.text);
+
+  std::string link_args;
+  for (const std::string& arg : selection.link_args)
+    link_args += arg + "\n";
+  write_file(dir / "link-args.txt", link_args);
+  // Written last: its presence marks a complete directory.
+  write_file(dir / kManifest, "target " + target.name() + "\narch " + target.arch + "\nglibc " +
+                                  to_string(target.glibc) + "\nhost-glibc " + to_string(host) +
+                                  "\nglibc-pin " + kGlibcPinVersion + "\ndata " + kDataDigest +
+                                  "\nredirects " + std::to_string(header.redirect_count) + "\n");
+}
+
+static std::vector<std::string> read_lines(const fs::path& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty())
+      lines.push_back(line);
+  return lines;
+}
+
+GeneratedTarget ensure_target_files(const Target& target) {
+  if (target.arch != host_arch())
+    throw Error("target " + target.name() + ": pinning for " + target.arch +
+                " on this " + std::string(host_arch()) + " host is not supported yet");
+  Release host = host_glibc_release();
+  fs::path shims = shim_dir();
+  std::string key = std::string("glibc-pin ") + kGlibcPinVersion + " data " + kDataDigest +
+                    " arch " + target.arch + " glibc " + to_string(target.glibc) + " host " +
+                    to_string(host) + " shims " + shims.string();
+  fs::path root = cache_root();
+  fs::path final_dir = root / (target.arch + "-glibc-" + to_string(target.glibc) + "-" +
+                               hex_digest(key));
+  GeneratedTarget result;
+  result.dir = final_dir.string();
+  result.files = {final_dir.string(), (final_dir / kHeader).string(),
+                  (final_dir / kShimArchive).string()};
+
+  if (!fs::exists(final_dir / kManifest)) {
+    std::error_code ec;
+    fs::create_directories(root, ec);
+    std::string pattern = (root / ".tmp-XXXXXX").string();
+    if (!mkdtemp(pattern.data()))
+      throw Error("cannot create a directory in the cache " + root.string() +
+                  " (set GLIBC_PIN_CACHE_DIR to a writable place)");
+    fs::path tmp = pattern;
+    try {
+      generate(tmp, final_dir, target, open_arch(target.arch), host, shims);
+    } catch (...) {
+      fs::remove_all(tmp, ec);
+      throw;
+    }
+    fs::permissions(tmp, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                             fs::perms::others_read | fs::perms::others_exec);
+    // rename() fails when another process got there first: its files are identical, use them.
+    if (std::rename(tmp.c_str(), final_dir.c_str()) == 0)
+      result.created = true;
+    else
+      fs::remove_all(tmp, ec);
+    if (!fs::exists(final_dir / kManifest))
+      throw Error("cache directory " + final_dir.string() + " is incomplete; remove it");
+  }
+  if (!fs::exists(result.files.shim_archive))
+    result.files.shim_archive.clear();
+  result.link_args = read_lines(final_dir / "link-args.txt");
+  return result;
+}
+
+}  // namespace glibcpin

@@ -1,0 +1,77 @@
+#include "util/process.hpp"
+
+#include <boost/process.hpp>
+
+#include "util/error.hpp"
+
+namespace glibcpin {
+
+namespace bp = boost::process;
+
+std::string find_in_path(const std::string& name) {
+  if (name.find('/') != std::string::npos)
+    return name;
+  return bp::search_path(name).string();
+}
+
+static std::string resolve(const std::vector<std::string>& argv) {
+  if (argv.empty())
+    throw Error("internal: empty command");
+  std::string exe = find_in_path(argv[0]);
+  if (exe.empty())
+    throw Error("cannot run '" + argv[0] + "': not found in PATH");
+  return exe;
+}
+
+static std::vector<std::string> rest(const std::vector<std::string>& argv) {
+  return std::vector<std::string>(argv.begin() + 1, argv.end());
+}
+
+int run_program(const std::vector<std::string>& argv) {
+  std::string exe = resolve(argv);
+  try {
+    bp::child child(bp::exe = exe, bp::args = rest(argv));
+    child.wait();
+    return child.exit_code();
+  } catch (const bp::process_error& e) {
+    throw Error("cannot run '" + exe + "': " + e.what());
+  }
+}
+
+int run_programs_in_parallel(const std::vector<std::vector<std::string>>& commands) {
+  std::vector<bp::child> children;
+  try {
+    for (const auto& argv : commands)
+      children.emplace_back(bp::exe = resolve(argv), bp::args = rest(argv));
+  } catch (const bp::process_error& e) {
+    for (bp::child& child : children)
+      child.wait();
+    throw Error(std::string("cannot start a program: ") + e.what());
+  }
+  int status = 0;
+  for (bp::child& child : children) {
+    child.wait();
+    if (status == 0)
+      status = child.exit_code();
+  }
+  return status;
+}
+
+std::string capture_program_output(const std::vector<std::string>& argv) {
+  std::string exe = resolve(argv);
+  bp::ipstream out;
+  std::string text, line;
+  try {
+    bp::child child(bp::exe = exe, bp::args = rest(argv), bp::std_out > out);
+    while (std::getline(out, line))
+      text += line + "\n";
+    child.wait();
+    if (child.exit_code() != 0)
+      throw Error("'" + exe + "' failed with exit status " + std::to_string(child.exit_code()));
+  } catch (const bp::process_error& e) {
+    throw Error("cannot run '" + exe + "': " + e.what());
+  }
+  return text;
+}
+
+}  // namespace glibcpin

@@ -1,0 +1,24 @@
+// Running other programs (the real compiler, linker, assembler) with Boost.Process.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace glibcpin {
+
+// Runs argv[0] (searched in PATH when it has no '/') with the rest as arguments, inheriting
+// stdin/stdout/stderr; returns its exit status. Throws Error when it cannot be started.
+int run_program(const std::vector<std::string>& argv);
+
+// Starts every command at once and waits for all; returns the first non-zero exit status
+// (0 when all succeeded). Throws Error when one cannot be started.
+int run_programs_in_parallel(const std::vector<std::vector<std::string>>& commands);
+
+// Runs argv and returns what it printed on stdout (stderr passes through). Throws Error when
+// it cannot be started or exits non-zero.
+std::string capture_program_output(const std::vector<std::string>& argv);
+
+// The absolute path of `name` in PATH (or `name` itself when it holds a '/'), "" if not found.
+std::string find_in_path(const std::string& name);
+
+}  // namespace glibcpin
