@@ -1,0 +1,66 @@
+// rewrite_arguments(): the real tool's arguments for a classified call.
+//
+// Compiler (cc, c++): the user's arguments in their order, after what glibc-pin adds in front:
+//   -include <symver_header>   when a C-family input is compiled (not -E/-M, not only .s
+//                              inputs, not -static: a static libc has no symbol versions and
+//                              the pinned references would stay undefined). With -flto the
+//                              pins are in the objects' IR already, because they came from
+//                              the header at compile time.
+//   -L<stub_dir>               when the call links (not -c/-S/-E, not info-only, not -static,
+//                              not -r): ahead of every user -L, so -lc etc. find the stubs
+//   -Wl,-rpath-link,<stub_dir> so shared libraries' own dependencies resolve to stubs too
+// -fuse-ld=, -flto, -Wl,... and unknown flags pass through untouched.
+//
+// Linker (ld): -L<stub_dir> -rpath-link <stub_dir> before the first -L (or in front), unless
+// the link is relocatable (-r), static-only, or prints information.
+#include "driver/invocation.hpp"
+
+namespace glibcpin {
+namespace {
+
+void add_rpath_link_for_compiler(std::vector<std::string>& out, const std::string& dir) {
+  if (dir.find(',') == std::string::npos) {
+    out.push_back("-Wl,-rpath-link," + dir);
+  } else {  // -Wl, would split the path at its commas
+    out.insert(out.end(), {"-Xlinker", "-rpath-link", "-Xlinker", dir});
+  }
+}
+
+Rewritten rewrite_compiler(const Invocation& inv, const TargetFiles& files) {
+  Rewritten r;
+  r.added_header = !inv.preprocess_only && inv.has_c_family_input && !inv.is_static &&
+                   !files.symver_header.empty();
+  r.added_stub_dir = inv.links && !inv.is_static && !inv.relocatable && !files.stub_dir.empty();
+  if (r.added_header)
+    r.args.insert(r.args.end(), {"-include", files.symver_header});
+  if (r.added_stub_dir) {
+    r.args.push_back("-L" + files.stub_dir);
+    add_rpath_link_for_compiler(r.args, files.stub_dir);
+  }
+  r.args.insert(r.args.end(), inv.args.begin(), inv.args.end());
+  return r;
+}
+
+Rewritten rewrite_linker(const Invocation& inv, const TargetFiles& files) {
+  Rewritten r;
+  r.args = inv.args;
+  r.added_stub_dir = inv.links && !inv.is_static && !inv.relocatable && !files.stub_dir.empty();
+  if (!r.added_stub_dir)
+    return r;
+  std::size_t at = inv.first_library_dir.value_or(0);
+  r.args.insert(r.args.begin() + static_cast<std::ptrdiff_t>(at),
+                {"-L" + files.stub_dir, "-rpath-link", files.stub_dir});
+  return r;
+}
+
+}  // namespace
+
+Rewritten rewrite_arguments(const Invocation& invocation, const TargetFiles& files) {
+  if (invocation.only_info)
+    return Rewritten{invocation.args, false, false};
+  if (invocation.personality == Personality::LD)
+    return rewrite_linker(invocation, files);
+  return rewrite_compiler(invocation, files);
+}
+
+}  // namespace glibcpin
