@@ -58,8 +58,12 @@ def release_name(key):
 
 
 def version_key(version):
-    """GLIBC_2.2.5 -> (2, 2, 5); compares numerically, so 2.2.5 < 2.3 < 2.10."""
-    return tuple(int(x) for x in version.split("_", 1)[1].split("."))
+    """GLIBC_2.2.5 -> (2, 2, 5); compares numerically, so 2.2.5 < 2.3 < 2.10. Marker nodes
+    without a number (GLIBC_ABI_DT_RELR) sort after every numbered one."""
+    number = version.split("_", 1)[1]
+    if not re.fullmatch(r"[0-9.]+", number):
+        return (1 << 30, number)
+    return tuple(int(x) for x in number.split("."))
 
 
 # --- reading ABI lists ---------------------------------------------------------------------------
@@ -83,7 +87,9 @@ def parse_abilist(text):
             continue
         else:
             version, rest = fields[0], fields[1:]
-        if version is None or version == "GLIBC_PRIVATE" or not version.startswith("GLIBC_"):
+        # GLIBC_x and, on i386, the unwinder's GCC_3.0 that libc still exports.
+        if version is None or version == "GLIBC_PRIVATE" or \
+                not version.startswith(("GLIBC_", "GCC_")):
             continue
         name, kind = rest[0], rest[1]
         size = int(rest[2], 16) if len(rest) > 2 else 0
@@ -218,8 +224,13 @@ def derive_from_versions_files(git_dir, tag, release, reference):
 
 # --- reading real binaries -----------------------------------------------------------------------
 
+MARKER_NODES = "nodes"  # key in an observed library's table: the version nodes it defines
+
+
 def observe_directory(directory):
-    """{soname: {symbol: {version: is_default}}} from the dynamic symbol tables of real libraries."""
+    """{soname: {symbol: {version: is_default}}} from the dynamic symbol tables of real libraries;
+    under MARKER_NODES, the version nodes it defines: ABI lists miss those without symbols
+    (GLIBC_ABI_DT_RELR, i386 librt's GLIBC_2.3.3)."""
     result = {}
     for root, _, files in os.walk(directory):
         for file in sorted(files):
@@ -240,8 +251,14 @@ def observe_directory(directory):
                     continue
                 default = "@@" in fields[-1]
                 name, version = fields[-1].replace("@@", "@").split("@", 1)
-                if version.startswith("GLIBC_") and version != "GLIBC_PRIVATE":
+                if version.startswith(("GLIBC_", "GCC_")) and version != "GLIBC_PRIVATE":
                     table[name][version] = default
+            versions = subprocess.run(["readelf", "-V", "-W", path],
+                                      capture_output=True, text=True).stdout
+            definitions = versions.split("Version definition section", 1)[-1]
+            definitions = definitions.split("Version needs section", 1)[0]
+            table[MARKER_NODES] = set(re.findall(r"Flags: none .*Name: ((?:GLIBC|GCC)_[A-Z0-9_.]+)",
+                                                 definitions)) - {"GLIBC_PRIVATE"}
             result[match.group(1)] = table
     return result
 
@@ -262,7 +279,7 @@ def is_default(observations, arch, release, lib, name, version, newest):
     although libpthread's lseek64@GLIBC_2.2 moved into libc beside it.)
     """
     def status(obs_lib):
-        versions = obs_lib.get(name)
+        versions = obs_lib.get(name) if name != MARKER_NODES else None
         if not versions or version not in versions:
             return None
         if (max(versions, key=version_key) == version) != newest:
@@ -296,7 +313,7 @@ def is_default(observations, arch, release, lib, name, version, newest):
 def cross_arch_status(obs_lib, name, newest):
     """Another arch's status of the newest version of `name` (its version names may differ);
     nothing for older versions, which cannot be matched across architectures."""
-    versions = obs_lib.get(name)
+    versions = obs_lib.get(name) if name != MARKER_NODES else None
     if not versions or not newest:
         return None
     return versions[max(versions, key=version_key)]
@@ -316,8 +333,14 @@ def pick(side, latest):
 def build_rows(arch, releases, per_release, observations):
     """Turn per-release states into runs: (lib, sym, ver, kind, size, first, last, default)."""
     states = collections.defaultdict(dict)  # (lib, sym, ver) -> {release: (kind, size, default)}
+    defined = collections.defaultdict(set)  # lib -> version nodes defined so far
     for release in releases:
         for lib, (symbols, nodes) in per_release[release].items():
+            # Newer ABI lists only name versions that have symbols; glibc never drops a version
+            # node, so one defined before stays defined (ld.so's empty GLIBC_2.4, for one).
+            defined[lib] |= nodes | {version for (_, version) in symbols}
+            markers = observations.get((arch, release), {}).get(lib, {}).get(MARKER_NODES, set())
+            defined[lib] |= markers
             newest = {}
             for (name, version) in symbols:
                 if name not in newest or version_key(version) > version_key(newest[name]):
@@ -326,8 +349,7 @@ def build_rows(arch, releases, per_release, observations):
                 default = is_default(observations, arch, release, lib, name, version,
                                      version == newest[name])
                 states[(lib, name, version)][release] = (kind, size, default)
-            used = {version for (_, version) in symbols}
-            for version in nodes | used:
+            for version in defined[lib]:
                 states[(lib, "-", version)][release] = ("V", 0, False)
 
     rows = []
