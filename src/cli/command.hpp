@@ -1,6 +1,7 @@
 // The subcommands of glibc-pin: one table, one entry per command.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <span>
 #include <string>
@@ -33,6 +34,13 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
 int run_lookup(const Context& ctx, const CommandArgs& args);
 int run_targets(const Context& ctx, const CommandArgs& args);
 int run_cache(const Context& ctx, const CommandArgs& args);
+int run_cc(const Context& ctx, const CommandArgs& args);
+int run_cxx(const Context& ctx, const CommandArgs& args);
+int run_ld(const Context& ctx, const CommandArgs& args);
+
+enum class Personality;
+// The personality glibc-pin was invoked as through a symlink (glibc-pin-cc, glibc-pin-ld, ld...).
+std::optional<Personality> personality_of(const std::string& argv0);
 
 // 'glibc-pin --version': the version and a summary of the embedded database.
 void print_version(std::ostream& out);

@@ -4,6 +4,9 @@ namespace glibcpin {
 
 // The one table of subcommands. Later: cc, c++, ld (personalities), check, cache, doctor.
 static const Command command_table[] = {
+    {"cc", "Compile and link C for the target (also: symlink glibc-pin-cc)", run_cc},
+    {"c++", "Compile and link C++ for the target (also: symlink glibc-pin-c++)", run_cxx},
+    {"ld", "Link for the target as the linker a compiler calls (symlink glibc-pin-ld)", run_ld},
     {"lookup", "Show every library and version of a symbol, and when each was the default",
      run_lookup},
     {"targets", "List the known architectures, glibc releases and target profiles", run_targets},

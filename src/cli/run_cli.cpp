@@ -1,6 +1,9 @@
+#include <filesystem>
+
 #include <boost/program_options.hpp>
 
 #include "cli/command.hpp"
+#include "driver/run_driver.hpp"
 #include "util/error.hpp"
 
 namespace glibcpin {
@@ -59,6 +62,11 @@ int dispatch(const Context& ctx, const std::vector<std::string>& argv) {
 int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
   Context ctx{out, err};
   try {
+    if (!argv.empty())
+      if (std::optional<Personality> personality = personality_of(argv[0]))
+        return run_driver(ctx, *personality, CallForm::Direct,
+                          std::vector<std::string>(argv.begin() + 1, argv.end()),
+                          std::filesystem::path(argv[0]).filename().string());
     return dispatch(ctx, argv);
   } catch (const UsageError& e) {
     err << "glibc-pin: error: " << e.what() << "\n";

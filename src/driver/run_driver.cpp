@@ -1,0 +1,97 @@
+// classify -> plan -> generate -> run -> verify.
+#include "driver/run_driver.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "database/embedded.hpp"
+#include "driver/find_tool.hpp"
+#include "driver/response_file.hpp"
+#include "generator/target_files.hpp"
+#include "target/target.hpp"
+#include "util/error.hpp"
+#include "util/process.hpp"
+#include "verify/elf_requirements.hpp"
+#include "verify/fits_target.hpp"
+
+namespace glibcpin {
+
+struct Plan {
+  Target target;
+  std::string tool;
+};
+
+static Plan plan(const Invocation& inv, const std::string& invoked_as) {
+  std::string target_text = inv.wrapper.target.value_or("");
+  if (target_text.empty())
+    if (const char* env = std::getenv("GLIBC_PIN_TARGET"))
+      target_text = env;
+  if (target_text.empty())
+    throw UsageError("no target: pass --glibc-pin-target=T (e.g. 2.17, centos7) or set "
+                     "GLIBC_PIN_TARGET");
+  Plan p;
+  p.target = resolve_target(target_text, host_arch(), host_glibc_release());
+  p.tool = find_real_tool(inv.personality, inv.wrapper, invoked_as);
+  return p;
+}
+
+static std::vector<std::string> add_shim_link_args(const Invocation& inv, Rewritten rewritten,
+                                                   const std::vector<std::string>& link_args) {
+  if (!rewritten.added_stub_dir)
+    return rewritten.args;
+  for (const std::string& arg : link_args)
+    rewritten.args.push_back(inv.personality == Personality::LD ? arg : "-Wl," + arg);
+  return rewritten.args;
+}
+
+// The minimum proof after a link: every glibc requirement exists on the target.
+static int verify(const Context& ctx, const Invocation& inv, const Target& target) {
+  std::string output = inv.output.value_or("a.out");
+  ElfRequirements req = read_elf_requirements(output);
+  if (!req.is_dynamic)
+    return 0;
+  std::vector<Problem> problems = check_fits(req, open_arch(target.arch), target.glibc,
+                                             target.name());
+  if (problems.empty())
+    return 0;
+  for (const Problem& problem : problems)
+    ctx.err << "glibc-pin: error: " << output << ": " << problem.message << "\n";
+  ctx.err << "glibc-pin: error: " << output << " does not fit " << target.name()
+          << "; removed it. A shim or an older build dependency may help "
+             "(glibc-pin lookup SYMBOL shows when each version appeared).\n";
+  std::error_code ec;
+  std::filesystem::remove(output, ec);
+  return 1;
+}
+
+int run_driver(const Context& ctx, Personality personality, CallForm form,
+               const std::vector<std::string>& args, const std::string& invoked_as) {
+  Invocation inv = classify_arguments(personality, expand_response_files(args), form);
+  Plan p = plan(inv, invoked_as);
+  if (inv.only_info)
+    return run_program([&] {
+      std::vector<std::string> argv{p.tool};
+      argv.insert(argv.end(), inv.args.begin(), inv.args.end());
+      return argv;
+    }());
+
+  GeneratedTarget generated = ensure_target_files(p.target);
+  std::vector<std::string> argv{p.tool};
+  std::vector<std::string> rewritten =
+      add_shim_link_args(inv, rewrite_arguments(inv, generated.files), generated.link_args);
+  argv.insert(argv.end(), rewritten.begin(), rewritten.end());
+  if (inv.wrapper.verbose) {
+    ctx.err << "glibc-pin: target " << p.target.name() << "\nglibc-pin: running";
+    for (const std::string& arg : argv)
+      ctx.err << " " << arg;
+    ctx.err << "\n";
+  }
+
+  int status = run_program(argv);
+  if (status != 0 || !inv.links || inv.dry_run || inv.relocatable || inv.is_static ||
+      inv.wrapper.no_verify)
+    return status;
+  return verify(ctx, inv, p.target);
+}
+
+}  // namespace glibcpin
