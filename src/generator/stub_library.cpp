@@ -8,6 +8,42 @@
 
 namespace glibcpin {
 
+// glibc data objects exported under several names at one address. A copy relocation of one of
+// them must move them all (libc reads `__environ`; the program's copy is of `environ`). The
+// linker does that for a weak name at the address of a global one, as in the real libc, where
+// the names after the first below are weak (the sys_* compat tables are all global).
+struct DataAliases {
+  std::vector<std::string_view> names;  // the global name first
+  bool others_weak;
+};
+static const std::vector<DataAliases> kDataAliases = {
+    {{"__environ", "environ", "_environ"}, true},
+    {{"__daylight", "daylight"}, true},
+    {{"__timezone", "timezone"}, true},
+    {{"__tzname", "tzname"}, true},
+    {{"__progname_full", "program_invocation_name"}, true},
+    {{"__progname", "program_invocation_short_name"}, true},
+    {{"_sys_errlist", "sys_errlist"}, false},
+    {{"_sys_nerr", "sys_nerr"}, false},
+    {{"_sys_siglist", "sys_siglist"}, false},
+};
+
+static std::string_view alias_group(std::string_view symbol) {
+  for (const DataAliases& group : kDataAliases)
+    for (std::string_view name : group.names)
+      if (name == symbol)
+        return group.names.front();
+  return symbol;
+}
+
+static bool is_weak_alias(std::string_view symbol) {
+  for (const DataAliases& group : kDataAliases)
+    for (size_t i = 1; i < group.names.size(); i++)
+      if (group.others_weak && group.names[i] == symbol)
+        return true;
+  return false;
+}
+
 // Each export gets a local label; ".symver label, name@VERSION" (or "@@" for the default one)
 // gives it its public name. Functions are one byte (stubs are linked against, never run); data
 // objects get their real size, because copy relocations in executables take it from here.
@@ -19,7 +55,7 @@ static void append_symbol(std::string& out, const Export& e, size_t index) {
   else
     out += object ? "\t.data\n" : "\t.text\n";
   out += "\t.balign " + std::string(object && e.size >= 16 ? "16" : "8") + "\n";
-  out += "\t.globl " + label + "\n";
+  out += (is_weak_alias(e.symbol) ? "\t.weak " : "\t.globl ") + label + "\n";
   out += "\t.type " + label + (e.kind == Kind::Tls   ? ",@tls_object\n"
                                : object              ? ",@object\n"
                                                      : ",@function\n");
@@ -56,8 +92,23 @@ StubLibrary make_stub_library(const ArchDb& db, std::string_view library, Releas
   stub.soname = std::string(library);
   std::vector<Export> exports = db.exports_at(library, release);
   std::map<std::string_view, std::vector<std::string_view>> names_by_node;
+  std::map<std::pair<std::string_view, std::string_view>, size_t> data_labels;
   for (size_t i = 0; i < exports.size(); i++) {
-    append_symbol(stub.assembly, exports[i], i);
+    const Export& e = exports[i];
+    auto key = std::make_pair(alias_group(e.symbol), e.version);
+    if (e.kind == Kind::Data && data_labels.count(key)) {
+      // Another name of an object already defined: same address, its own version binding.
+      std::string label = "__glibc_pin_stub_" + std::to_string(i);
+      stub.assembly += (is_weak_alias(e.symbol) ? "\t.weak " : "\t.globl ") + label +
+                       "\n\t.set " + label + ", __glibc_pin_stub_" +
+                       std::to_string(data_labels[key]) + "\n\t.symver " + label + ", " +
+                       std::string(e.symbol) + (e.is_default ? "@@" : "@") +
+                       std::string(e.version) + "\n";
+    } else {
+      if (e.kind == Kind::Data)
+        data_labels[key] = i;
+      append_symbol(stub.assembly, e, i);
+    }
     names_by_node[exports[i].version].push_back(exports[i].symbol);
   }
   stub.assembly += "\t.section .note.GNU-stack,\"\",@progbits\n";
