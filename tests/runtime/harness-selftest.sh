@@ -19,6 +19,9 @@ expect "expect-failure passes on failure + match"       0 "$T" host --expect-fai
 expect "expect-failure fails when the program succeeds" 1 "$T" host --expect-failure 'boom' -- /bin/sh -c 'echo boom'
 expect "expect-failure fails on failure without match"  1 "$T" host --expect-failure 'GLIBC_2\.34' -- /bin/sh -c 'echo other; exit 1'
 expect "expect-failure passes on a signal + match"      0 "$T" host --expect-failure 'dying' -- /bin/sh -c 'echo dying; kill -KILL $$'
+expect "multi-line regex matches the whole output"     0 "$T" host --expect-output $'^a\nb$' -- /bin/sh -c 'echo a; echo b'
+expect "multi-line regex is not per-line alternatives"  1 "$T" host --expect-output $'^a\nb$' -- /bin/sh -c 'echo b; echo a'
+expect "multi-line regex fails on an extra line"        1 "$T" host --expect-output $'^a\nb$' -- /bin/sh -c 'echo a; echo b; echo a'
 expect "a program exiting 77 is a failure, not a skip"  1 "$T" host --expect-output '' -- /bin/sh -c 'exit 77'
 expect "absent Debian runtime skips (77)"              77 env GLIBC_PIN_TEST_CACHE=/nonexistent "$HERE/run-on.sh" sid /bin/true
 expect "absent 2.17 runtime skips (77)"                77 env GLIBC_PIN_TEST_CACHE=/nonexistent "$T" 2.17 --expect-output x -- /bin/true

@@ -3,7 +3,8 @@
 # runtime-test.sh RUNTIME --expect-failure REGEX -- PROG [ARGS...]
 # The body of every glibc_pin_runtime_test (tests/runtime/runtimes.cmake).
 # Runs PROG on RUNTIME through run-on.sh and checks both how it ended and what it
-# printed (stdout and stderr together, matched with grep -E):
+# printed (stdout and stderr together, matched with grep -E; a REGEX with newlines is matched
+# against the whole output, as one extended regular expression):
 #   --expect-output:  passes when PROG exits 0 AND the output matches REGEX
 #   --expect-failure: passes when PROG exits non-zero (or dies) AND the output matches
 # Exit: 0 pass, 1 fail, 77 skip (runtime absent; CTest's SKIP_RETURN_CODE).
@@ -29,7 +30,13 @@ cat "$out"
 echo "---"
 
 matched=0
-grep -Eq -e "$regex" "$out" && matched=1
+if [[ $regex == *$'\n'* ]]; then
+  # A multi-line REGEX is matched against the whole output at once (grep would take each of
+  # its lines as a separate pattern): ^ and $ then anchor at the start and end of the output.
+  [[ $(cat "$out") =~ $regex ]] && matched=1
+else
+  grep -Eq -e "$regex" "$out" && matched=1
+fi
 
 fail() { echo "FAIL: $*"; exit 1; }
 if [[ $mode == --expect-output ]]; then
