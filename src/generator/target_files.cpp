@@ -92,7 +92,7 @@ static ShimSelection select_shims(const fs::path& dir, Release target) {
     if (fields[3] != "-")
       files.insert(std::string(fields[3]));
     if (fields[4] != "-")
-      args.insert("-Wl," + std::string(fields[4]));
+      args.insert(std::string(fields[4]));
   }
   for (const std::string& file : files)
     selection.objects.push_back((dir / (fs::path(file).stem().string() + ".o")).string());
