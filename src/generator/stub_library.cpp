@@ -88,9 +88,15 @@ static std::string version_script(const std::vector<std::string_view>& nodes,
 }
 
 StubLibrary make_stub_library(const ArchDb& db, std::string_view library, Release release) {
+  std::vector<std::string_view> nodes = db.version_nodes_at(library, release);
+  std::sort(nodes.begin(), nodes.end(), version_node_less);
+  return make_stub_library(std::string(library), db.exports_at(library, release), nodes);
+}
+
+StubLibrary make_stub_library(std::string soname, const std::vector<Export>& exports,
+                              std::vector<std::string_view> nodes) {
   StubLibrary stub;
-  stub.soname = std::string(library);
-  std::vector<Export> exports = db.exports_at(library, release);
+  stub.soname = std::move(soname);
   std::map<std::string_view, std::vector<std::string_view>> names_by_node;
   std::map<std::pair<std::string_view, std::string_view>, size_t> data_labels;
   for (size_t i = 0; i < exports.size(); i++) {
@@ -112,8 +118,6 @@ StubLibrary make_stub_library(const ArchDb& db, std::string_view library, Releas
     names_by_node[exports[i].version].push_back(exports[i].symbol);
   }
   stub.assembly += "\t.section .note.GNU-stack,\"\",@progbits\n";
-  std::vector<std::string_view> nodes = db.version_nodes_at(library, release);
-  std::sort(nodes.begin(), nodes.end(), version_node_less);
   stub.version_script = version_script(nodes, names_by_node);
   stub.symbol_count = exports.size();
   return stub;

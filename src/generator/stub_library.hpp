@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "database/arch_db.hpp"
 
@@ -17,6 +18,12 @@ struct StubLibrary {
   size_t symbol_count = 0;
 };
 
+// From the database: what `library` exports at `release`.
 StubLibrary make_stub_library(const ArchDb& db, std::string_view library, Release release);
+
+// From any export list (e.g. the host's libgcc_s.so.1, read from the file): `nodes` are the
+// version nodes to define, in order.
+StubLibrary make_stub_library(std::string soname, const std::vector<Export>& exports,
+                              std::vector<std::string_view> nodes);
 
 }  // namespace glibcpin

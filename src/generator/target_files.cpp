@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "database/embedded.hpp"
+#include "generator/host_runtime_stubs.hpp"
 #include "generator/linker_scripts.hpp"
 #include "generator/stub_library.hpp"
 #include "generator/symver_header.hpp"
@@ -100,13 +101,29 @@ static ShimSelection select_shims(const fs::path& dir, Release target) {
   return selection;
 }
 
-static std::string libc_nonshared_path() {
-  std::string path = capture_program_output({"cc", "-print-file-name=libc_nonshared.a"});
+// A file the host compiler links with (libc_nonshared.a, libgcc_s.so.1); "" when it has none.
+static std::string compiler_file(const std::string& name) {
+  std::string path = capture_program_output({"cc", "-print-file-name=" + name});
   while (!path.empty() && (path.back() == '\n' || path.back() == ' '))
     path.pop_back();
-  if (path.empty() || path.find('/') == std::string::npos)
+  return path.find('/') == std::string::npos ? "" : path;
+}
+
+static std::string libc_nonshared_path() {
+  std::string path = compiler_file("libc_nonshared.a");
+  if (path.empty())
     throw Error("cannot find the host's libc_nonshared.a (is a C compiler installed?)");
   return path;
+}
+
+// Writes the stub's sources into `dir` and returns the command that builds it there.
+static std::vector<std::string> stub_build_command(const fs::path& dir, const StubLibrary& stub) {
+  fs::path base = dir / ("stub-" + stub.soname);
+  write_file(base.string() + ".s", stub.assembly);
+  write_file(base.string() + ".map", stub.version_script);
+  return {"cc", "-shared", "-nostdlib", "-o", (dir / stub.soname).string(), base.string() + ".s",
+          "-Wl,--version-script=" + base.string() + ".map", "-Wl,-soname," + stub.soname,
+          "-Wl,--hash-style=both"};
 }
 
 static void generate(const fs::path& dir, const fs::path& final_dir, const Target& target,
@@ -114,12 +131,14 @@ static void generate(const fs::path& dir, const fs::path& final_dir, const Targe
   std::vector<std::vector<std::string>> builds;
   for (std::string_view library : db.libraries_at(target.glibc)) {
     StubLibrary stub = make_stub_library(db, library, target.glibc);
-    fs::path base = dir / ("stub-" + stub.soname);
-    write_file(base.string() + ".s", stub.assembly);
-    write_file(base.string() + ".map", stub.version_script);
-    builds.push_back({"cc", "-shared", "-nostdlib", "-o", (dir / stub.soname).string(),
-                      base.string() + ".s", "-Wl,--version-script=" + base.string() + ".map",
-                      "-Wl,-soname," + stub.soname, "-Wl,--hash-style=both"});
+    builds.push_back(stub_build_command(dir, stub));
+  }
+  // The host's libgcc_s, for the link only (see host_runtime_stubs.hpp).
+  std::string libgcc_s = compiler_file("libgcc_s.so.1");
+  if (!libgcc_s.empty()) {
+    StubLibrary stub = make_stub_of_library_file(libgcc_s);
+    builds.push_back(stub_build_command(dir, stub));
+    fs::create_symlink(stub.soname, dir / "libgcc_s.so");
   }
   if (run_programs_in_parallel(builds) != 0)
     throw Error("building the stub libraries for " + target.name() + " failed");

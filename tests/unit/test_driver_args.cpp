@@ -1,3 +1,4 @@
+#include <algorithm>
 // The driver's argument layer: response files, the option table, classify_arguments() and
 // rewrite_arguments(). One test per behaviour; no compiler or linker is run.
 #include <cstdio>
@@ -163,6 +164,14 @@ TEST_CASE("driver: -fuse-ld=lld passes through") {
   Args out = rewrite_cc({"-fuse-ld=lld", "a.o"});
   CHECK(out.back() == "a.o");
   CHECK(out[out.size() - 2] == "-fuse-ld=lld");
+}
+
+TEST_CASE("driver: -fuse-ld=mold compiles get no .symver header (mold 1.10 cannot bind them)") {
+  Args out = rewrite_cc({"-fuse-ld=mold", "-O2", "a.c", "-o", "a"});
+  CHECK(std::find(out.begin(), out.end(), "-include") == out.end());
+  CHECK(std::find(out.begin(), out.end(), "-fuse-ld=mold") != out.end());
+  Args other = rewrite_cc({"-fuse-ld=gold", "a.c", "-o", "a"});
+  CHECK(std::find(other.begin(), other.end(), "-include") != other.end());
 }
 
 TEST_CASE("driver: clang --ld-path= is recorded and passes through") {
