@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "database/embedded.hpp"
+#include "driver/explain_link_errors.hpp"
 #include "driver/find_tool.hpp"
 #include "driver/response_file.hpp"
 #include "generator/target_files.hpp"
@@ -87,8 +88,19 @@ int run_driver(const Context& ctx, Personality personality, CallForm form,
     ctx.err << "\n";
   }
 
-  int status = run_program(argv);
-  if (status != 0 || !inv.links || inv.dry_run || inv.relocatable || inv.is_static ||
+  // A failed link is explained: which glibc symbols the target lacks, and who wanted them.
+  if (!inv.links || inv.dry_run)
+    return run_program(argv);
+  std::string tool_errors;
+  int status = run_program_keeping_stderr(argv, tool_errors);
+  if (status != 0) {
+    for (const std::string& message : explain_undefined_references(
+             parse_undefined_references(tool_errors), open_arch(p.target.arch), p.target.glibc,
+             host_glibc_release(), p.target.name()))
+      ctx.err << "glibc-pin: error: " << message << "\n";
+    return status;
+  }
+  if (!inv.links || inv.dry_run || inv.relocatable || inv.is_static ||
       inv.wrapper.no_verify)
     return status;
   return verify(ctx, inv, p.target);

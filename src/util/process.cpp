@@ -1,5 +1,7 @@
 #include "util/process.hpp"
 
+#include <iostream>
+
 #include <boost/process.hpp>
 
 #include "util/error.hpp"
@@ -31,6 +33,22 @@ int run_program(const std::vector<std::string>& argv) {
   std::string exe = resolve(argv);
   try {
     bp::child child(bp::exe = exe, bp::args = rest(argv));
+    child.wait();
+    return child.exit_code();
+  } catch (const bp::process_error& e) {
+    throw Error("cannot run '" + exe + "': " + e.what());
+  }
+}
+
+int run_program_keeping_stderr(const std::vector<std::string>& argv, std::string& stderr_text) {
+  std::string exe = resolve(argv);
+  bp::ipstream err;
+  try {
+    bp::child child(bp::exe = exe, bp::args = rest(argv), bp::std_err > err);
+    for (std::string line; std::getline(err, line);) {
+      std::cerr << line << "\n";
+      stderr_text += line + "\n";
+    }
     child.wait();
     return child.exit_code();
   } catch (const bp::process_error& e) {

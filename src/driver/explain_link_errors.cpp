@@ -1,0 +1,71 @@
+#include "driver/explain_link_errors.hpp"
+
+#include <set>
+
+#include "util/split.hpp"
+
+namespace glibcpin {
+
+// "/usr/bin/ld: /tmp/cc1.o: in function `main':" -> "/tmp/cc1.o"
+static std::string object_of_function_line(std::string_view line) {
+  size_t in = line.find(": in function `");
+  if (in == std::string_view::npos)
+    return "";
+  std::string_view head = line.substr(0, in);
+  size_t colon = head.rfind(": ");
+  return std::string(colon == std::string_view::npos ? head : head.substr(colon + 2));
+}
+
+std::vector<UndefinedReference> parse_undefined_references(const std::string& output) {
+  std::vector<UndefinedReference> refs;
+  std::string current_object;
+  for (std::string_view line : split_lines(output)) {
+    if (std::string object = object_of_function_line(line); !object.empty())
+      current_object = object;
+    if (size_t at = line.find("undefined reference to `"); at != std::string_view::npos) {
+      std::string_view rest = line.substr(at + 24);
+      std::string_view name = rest.substr(0, rest.find('\''));
+      // bfd writes versioned references as `name@VERSION'.
+      refs.push_back({std::string(name.substr(0, name.find('@'))), current_object});
+    } else if (size_t at = line.find("undefined symbol: "); at != std::string_view::npos) {
+      std::string_view name = line.substr(at + 18);
+      refs.push_back({std::string(name.substr(0, name.find_first_of("@ "))), ""});
+    } else if (size_t at = line.find(">>> referenced by "); at != std::string_view::npos &&
+                                                             !refs.empty()) {
+      if (refs.back().referenced_by.empty())
+        refs.back().referenced_by = std::string(line.substr(at + 18));
+    } else if (size_t at = line.find(">>> "); at != std::string_view::npos && !refs.empty() &&
+                                              refs.back().referenced_by.empty()) {
+      refs.back().referenced_by = std::string(line.substr(at + 4));
+    }
+  }
+  return refs;
+}
+
+// The library and version a host link would bind `symbol` to: "getrandom@GLIBC_2.25 (libc.so.6)".
+static std::string host_binding(const ArchDb& db, const std::string& symbol, Release host) {
+  for (std::string_view library : db.libraries_at(host))
+    if (std::optional<Export> e = db.binding(symbol, library, host))
+      return symbol + "@" + std::string(e->version) + " (" + std::string(library) + ")";
+  return "";
+}
+
+std::vector<std::string> explain_undefined_references(
+    const std::vector<UndefinedReference>& references, const ArchDb& db, Release target,
+    Release host, const std::string& target_name) {
+  std::vector<std::string> messages;
+  std::set<std::string> seen;
+  for (const UndefinedReference& ref : references) {
+    if (!seen.insert(ref.symbol + "\n" + ref.referenced_by).second)
+      continue;
+    std::string on_host = host_binding(db, ref.symbol, host);
+    if (on_host.empty() || db.has_symbol_at(ref.symbol, target))
+      continue;
+    messages.push_back(ref.symbol + " needs " + on_host + ", which " + target_name +
+                       " does not have and no glibc-pin shim provides" +
+                       (ref.referenced_by.empty() ? "" : "; referenced by " + ref.referenced_by));
+  }
+  return messages;
+}
+
+}  // namespace glibcpin

@@ -1,0 +1,124 @@
+// The generator's pure parts on the real x86_64 database: stub sources, linker scripts, the
+// .symver header, target resolution, and the explanation of a failed link.
+#include <catch2/catch.hpp>
+
+#include "database/embedded.hpp"
+#include "driver/explain_link_errors.hpp"
+#include "generator/linker_scripts.hpp"
+#include "generator/stub_library.hpp"
+#include "generator/symver_header.hpp"
+#include "target/target.hpp"
+#include "util/error.hpp"
+
+using namespace glibcpin;
+
+namespace {
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+const Release k217{2, 17}, k228{2, 28}, k236{2, 36};
+}  // namespace
+
+TEST_CASE("generator: stub libc for 2.17 has memcpy's two versions, 2.14 the default") {
+  StubLibrary stub = make_stub_library(open_arch("x86_64"), "libc.so.6", k217);
+  CHECK(stub.soname == "libc.so.6");
+  CHECK(contains(stub.assembly, ", memcpy@@GLIBC_2.14\n"));
+  CHECK(contains(stub.assembly, ", memcpy@GLIBC_2.2.5\n"));
+  CHECK_FALSE(contains(stub.assembly, "pthread_create@"));  // in libpthread before 2.34
+  CHECK_FALSE(contains(stub.assembly, "getrandom@"));       // 2.25
+  CHECK(contains(stub.version_script, "GLIBC_2.17 {"));
+  CHECK_FALSE(contains(stub.version_script, "GLIBC_2.18"));
+}
+
+TEST_CASE("generator: stub data objects keep their real size") {
+  StubLibrary stub = make_stub_library(open_arch("x86_64"), "libc.so.6", k217);
+  // _IO_2_1_stdin_ is a 0xe0-byte FILE; copy relocations take the size from the stub.
+  size_t at = stub.assembly.find("_IO_2_1_stdin_@@GLIBC_2.2.5");
+  REQUIRE(at != std::string::npos);
+  size_t label_end = stub.assembly.rfind(":\n", at);
+  size_t size_at = stub.assembly.rfind(".size ", label_end);
+  CHECK(contains(stub.assembly.substr(size_at, 40), ", 224\n"));
+}
+
+TEST_CASE("generator: environ's aliases share one address, the others weak") {
+  StubLibrary stub = make_stub_library(open_arch("x86_64"), "libc.so.6", k217);
+  CHECK(contains(stub.assembly, ", __environ@@GLIBC_2.2.5\n"));
+  size_t environ = stub.assembly.find(", environ@@GLIBC_2.2.5\n");
+  REQUIRE(environ != std::string::npos);
+  size_t block = stub.assembly.rfind(".weak ", environ);
+  CHECK(contains(stub.assembly.substr(block, environ - block), ".set "));
+}
+
+TEST_CASE("generator: libc.so for 2.17 pulls libpthread and librt in as needed") {
+  std::vector<LinkerFile> files = make_linker_files(open_arch("x86_64"), k217, k236,
+                                                    {"/stub", "/host/libc_nonshared.a", "/stub/s.a"});
+  REQUIRE(files.at(0).name == "libc.so");
+  const std::string& libc = files[0].text;
+  CHECK(contains(libc, "GROUP ( /stub/s.a /stub/libc.so.6 /host/libc_nonshared.a AS_NEEDED ( "
+                       "/stub/ld-linux-x86-64.so.2"));
+  CHECK(contains(libc, "/stub/libpthread.so.0"));
+  CHECK(contains(libc, "/stub/librt.so.1"));
+  CHECK(contains(libc, "/stub/libdl.so.2"));
+}
+
+TEST_CASE("generator: from 2.34 libpthread gets no -lpthread link (placeholders only)") {
+  std::vector<LinkerFile> files = make_linker_files(open_arch("x86_64"), {2, 34}, k236,
+                                                    {"/stub", "/n.a", ""});
+  for (const LinkerFile& file : files)
+    CHECK(file.name != "libpthread.so");
+  CHECK_FALSE(contains(files.at(0).text, "libpthread.so.0"));
+  CHECK(contains(files.at(0).text, "GROUP ( /stub/libc.so.6"));  // no shim archive given
+}
+
+TEST_CASE("generator: header pins what moved, nothing the host already agrees on") {
+  SymverHeader header = make_symver_header(open_arch("x86_64"), k217, k236, "t");
+  CHECK(contains(header.text, "__asm__(\".symver pthread_create,pthread_create@GLIBC_2.2.5\");"));
+  CHECK(contains(header.text, ".symver glob,glob@GLIBC_2.2.5"));  // glob@@GLIBC_2.27 on the host
+  // clock_gettime: libc@GLIBC_2.17 and librt@GLIBC_2.2.5 are both defaults at 2.17: ambiguous.
+  CHECK_FALSE(contains(header.text, ".symver clock_gettime,"));
+  CHECK_FALSE(contains(header.text, ".symver memcpy,"));     // 2.14 on both
+  CHECK_FALSE(contains(header.text, ".symver getrandom,"));  // absent at 2.17: a shim's job
+  CHECK(contains(header.text, "#ifndef __ASSEMBLER__"));
+  CHECK(make_symver_header(open_arch("x86_64"), k236, k236, "t").redirect_count == 0);
+  CHECK(header.redirect_count > 100);
+}
+
+TEST_CASE("target: versions, triples and profiles resolve; bad ones are clear errors") {
+  CHECK(resolve_target("2.17", "x86_64", k236).glibc == k217);
+  CHECK(resolve_target("x86_64-linux-gnu.2.28", "x86_64", k236).glibc == k228);
+  Target centos = resolve_target("centos7", "x86_64", k236);
+  CHECK(centos.glibc == k217);
+  CHECK(centos.name() == "centos7 (x86_64-linux-gnu.2.17)");
+  CHECK_THROWS_WITH(resolve_target("2.40", "x86_64", k236), Catch::Contains("newer than this host"));
+  CHECK_THROWS_WITH(resolve_target("2.1", "x86_64", k236), Catch::Contains("base version"));
+  CHECK_THROWS_WITH(resolve_target("centos5", "x86_64", k236), Catch::Contains("unknown target"));
+  CHECK_THROWS_WITH(resolve_target("x86_64-linux-gnu.2.x", "x86_64", k236),
+                    Catch::Contains("not a glibc version"));
+}
+
+TEST_CASE("explain: bfd's undefined reference names the object") {
+  std::string out = "/usr/bin/ld: /tmp/a.o: in function `main':\n"
+                    "a.c:(.text+0x3f): undefined reference to `pidfd_open'\n";
+  std::vector<UndefinedReference> refs = parse_undefined_references(out);
+  REQUIRE(refs.size() == 1);
+  CHECK(refs[0].symbol == "pidfd_open");
+  CHECK(refs[0].referenced_by == "/tmp/a.o");
+  std::vector<std::string> why = explain_undefined_references(refs, open_arch("x86_64"), k217,
+                                                              k236, "centos7");
+  REQUIRE(why.size() == 1);
+  CHECK(contains(why[0], "pidfd_open@GLIBC_2.36 (libc.so.6)"));
+  CHECK(contains(why[0], "centos7 does not have"));
+  CHECK(contains(why[0], "referenced by /tmp/a.o"));
+}
+
+TEST_CASE("explain: lld/mold format, and non-glibc symbols are left to the linker") {
+  std::string out = "ld.lld: error: undefined symbol: pidfd_open\n>>> referenced by m.c\n"
+                    "ld.lld: error: undefined symbol: my_own_function\n>>> referenced by m.c\n";
+  std::vector<UndefinedReference> refs = parse_undefined_references(out);
+  REQUIRE(refs.size() == 2);
+  CHECK(refs[0].referenced_by == "m.c");
+  std::vector<std::string> why = explain_undefined_references(refs, open_arch("x86_64"), k217,
+                                                              k236, "t");
+  REQUIRE(why.size() == 1);
+  CHECK(contains(why[0], "pidfd_open"));
+}
