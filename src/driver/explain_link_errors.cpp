@@ -25,8 +25,16 @@ std::vector<UndefinedReference> parse_undefined_references(const std::string& ou
     if (size_t at = line.find("undefined reference to `"); at != std::string_view::npos) {
       std::string_view rest = line.substr(at + 24);
       std::string_view name = rest.substr(0, rest.find('\''));
-      // bfd writes versioned references as `name@VERSION'.
-      refs.push_back({std::string(name.substr(0, name.find('@'))), current_object});
+      // A shared library's own reference: "ld: /usr/lib/.../libstdc++.so: undefined reference
+      // to `stat@GLIBC_2.33'" (bfd writes versioned references as `name@VERSION').
+      std::string object = current_object;
+      std::string_view head = line.substr(0, at);
+      if (head.ends_with(": ") && head.find(".so") != std::string_view::npos) {
+        head.remove_suffix(2);
+        size_t colon = head.rfind(": ");
+        object = std::string(colon == std::string_view::npos ? head : head.substr(colon + 2));
+      }
+      refs.push_back({std::string(name.substr(0, name.find('@'))), object});
     } else if (size_t at = line.find("undefined symbol: "); at != std::string_view::npos) {
       std::string_view name = line.substr(at + 18);
       refs.push_back({std::string(name.substr(0, name.find_first_of("@ "))), ""});
@@ -61,9 +69,18 @@ std::vector<std::string> explain_undefined_references(
     std::string on_host = host_binding(db, ref.symbol, host);
     if (on_host.empty() || db.has_symbol_at(ref.symbol, target))
       continue;
-    messages.push_back(ref.symbol + " needs " + on_host + ", which " + target_name +
-                       " does not have and no glibc-pin shim provides" +
-                       (ref.referenced_by.empty() ? "" : "; referenced by " + ref.referenced_by));
+    bool from_shared_library = ref.referenced_by.find(".so") != std::string::npos &&
+                               !ref.referenced_by.ends_with(".o");
+    if (from_shared_library)
+      messages.push_back(ref.symbol + " needs " + on_host + ", which " + target_name +
+                         " does not have; needed by the shared library " + ref.referenced_by +
+                         ", built for a newer glibc (shims cannot change it): link it statically "
+                         "(-static-libstdc++ -static-libgcc for the C++ runtime) or use a copy "
+                         "built for the target");
+    else
+      messages.push_back(ref.symbol + " needs " + on_host + ", which " + target_name +
+                         " does not have and no glibc-pin shim provides" +
+                         (ref.referenced_by.empty() ? "" : "; referenced by " + ref.referenced_by));
   }
   return messages;
 }

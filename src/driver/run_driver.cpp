@@ -3,8 +3,10 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 
 #include "database/embedded.hpp"
+#include "database/version_node.hpp"
 #include "driver/explain_link_errors.hpp"
 #include "driver/find_tool.hpp"
 #include "driver/response_file.hpp"
@@ -45,12 +47,31 @@ static std::vector<std::string> add_shim_link_args(const Invocation& inv, Rewrit
   return rewritten.args;
 }
 
+// The C++/GCC runtime versions the output needs ("libstdc++.so.6 GLIBCXX_3.4.30"): the target's
+// levels are not known to the driver yet, so the user is told what to check.
+static void warn_about_cxx_runtime(const Context& ctx, const std::string& output,
+                                   const ElfRequirements& req) {
+  std::map<std::string, std::string> newest;  // library -> newest version needed
+  for (const auto& [library, version] : req.version_needs) {
+    if (!library.starts_with("libstdc++") && !library.starts_with("libgcc_s"))
+      continue;
+    std::string& current = newest[library + " " + version.substr(0, version.find('_') + 1)];
+    if (current.empty() || compare_version_nodes(current, version) < 0)
+      current = version;
+  }
+  for (const auto& [key, version] : newest)
+    ctx.err << "glibc-pin: warning: " << output << " needs " << version << " from "
+            << key.substr(0, key.find(' '))
+            << "; glibc-pin does not check the target's C++ runtime level yet\n";
+}
+
 // The minimum proof after a link: every glibc requirement exists on the target.
 static int verify(const Context& ctx, const Invocation& inv, const Target& target) {
   std::string output = inv.output.value_or("a.out");
   ElfRequirements req = read_elf_requirements(output);
   if (!req.is_dynamic)
     return 0;
+  warn_about_cxx_runtime(ctx, output, req);
   std::vector<Problem> problems = check_fits(req, open_arch(target.arch), target.glibc,
                                              target.name());
   if (problems.empty())

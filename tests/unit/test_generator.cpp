@@ -122,3 +122,17 @@ TEST_CASE("explain: lld/mold format, and non-glibc symbols are left to the linke
   REQUIRE(why.size() == 1);
   CHECK(contains(why[0], "pidfd_open"));
 }
+
+TEST_CASE("explain: a shared library's own reference says shims cannot help it") {
+  std::string out = "/usr/bin/ld: /usr/lib/gcc/x86_64-linux-gnu/12/libstdc++.so: undefined "
+                    "reference to `arc4random@GLIBC_2.36'\n";
+  std::vector<UndefinedReference> refs = parse_undefined_references(out);
+  REQUIRE(refs.size() == 1);
+  CHECK(refs[0].symbol == "arc4random");
+  CHECK(refs[0].referenced_by == "/usr/lib/gcc/x86_64-linux-gnu/12/libstdc++.so");
+  std::vector<std::string> why = explain_undefined_references(refs, open_arch("x86_64"),
+                                                              {2, 31}, k236, "debian11");
+  REQUIRE(why.size() == 1);
+  CHECK(contains(why[0], "needed by the shared library"));
+  CHECK(contains(why[0], "-static-libstdc++"));
+}
