@@ -13,6 +13,7 @@
 #include "database/embedded.hpp"
 #include "generator/host_runtime_stubs.hpp"
 #include "generator/linker_scripts.hpp"
+#include "generator/renamed_symbols.hpp"
 #include "generator/stub_library.hpp"
 #include "generator/symver_header.hpp"
 #include "glibc_pin_version.hpp"
@@ -144,6 +145,16 @@ static void generate(const fs::path& dir, const fs::path& final_dir, const Targe
     throw Error("building the stub libraries for " + target.name() + " failed");
 
   ShimSelection selection = select_shims(shims, target.glibc);
+  std::vector<std::vector<std::string>> trampolines;
+  for (const RenamedSymbol& renamed : find_renamed_symbols(db, target.glibc, host)) {
+    fs::path source = dir / ("renamed-" + renamed.name + ".s");
+    write_file(source, rename_trampoline(renamed));
+    std::string object = (dir / ("renamed-" + renamed.name + ".o")).string();
+    trampolines.push_back({"cc", "-c", source.string(), "-o", object});
+    selection.objects.push_back(object);
+  }
+  if (run_programs_in_parallel(trampolines) != 0)
+    throw Error("assembling the renamed-symbol trampolines for " + target.name() + " failed");
   LinkerScriptInputs inputs{final_dir.string(), libc_nonshared_path(), ""};
   if (!selection.objects.empty()) {
     inputs.shim_archive = (final_dir / kShimArchive).string();

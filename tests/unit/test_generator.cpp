@@ -5,6 +5,7 @@
 #include "database/embedded.hpp"
 #include "driver/explain_link_errors.hpp"
 #include "generator/linker_scripts.hpp"
+#include "generator/renamed_symbols.hpp"
 #include "generator/stub_library.hpp"
 #include "generator/symver_header.hpp"
 #include "target/target.hpp"
@@ -135,4 +136,17 @@ TEST_CASE("explain: a shared library's own reference says shims cannot help it")
   REQUIRE(why.size() == 1);
   CHECK(contains(why[0], "needed by the shared library"));
   CHECK(contains(why[0], "-static-libstdc++"));
+}
+
+TEST_CASE("generator: res_query & co. are renamed for targets before 2.34, not after") {
+  std::vector<RenamedSymbol> renamed = find_renamed_symbols(open_arch("x86_64"), k217, k236);
+  bool has_res_query = false;
+  for (const RenamedSymbol& r : renamed)
+    has_res_query |= r.name == "res_query" && r.old_name == "__res_query";
+  CHECK(has_res_query);
+  CHECK(renamed.size() == 17);  // the libresolv family, nothing else
+  CHECK(find_renamed_symbols(open_arch("x86_64"), {2, 34}, k236).empty());
+  std::string s = rename_trampoline({"res_query", "__res_query"});
+  CHECK(contains(s, ".hidden res_query\n"));
+  CHECK(contains(s, "jmp __res_query@PLT"));
 }
