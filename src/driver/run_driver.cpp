@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "database/embedded.hpp"
@@ -86,6 +88,28 @@ static int verify(const Context& ctx, const Invocation& inv, const Target& targe
   return 1;
 }
 
+// mold 1.10 (Debian 12) drops a reference like glob@GLIBC_2.2.5 when that version is the
+// library's default: the link succeeds and the call jumps to address 0. Objects compiled with
+// the .symver header carry such references, so a mold link of them is refused, not miscompiled.
+static bool links_with_mold(const Invocation& inv, const std::string& tool) {
+  return inv.fuse_ld == "mold" || tool.find("mold") != std::string::npos ||
+         inv.ld_path.value_or("").find("mold") != std::string::npos;
+}
+
+static void refuse_mold_with_pinned_objects(const Invocation& inv, const std::string& tool) {
+  if (!inv.links || !links_with_mold(inv, tool))
+    return;
+  for (const std::string& input : inv.input_files) {
+    if (!input.ends_with(".o") && !input.ends_with(".a") && !input.ends_with(".lo"))
+      continue;
+    std::ifstream in(input, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.find("@GLIBC_") != std::string::npos)
+      throw Error(input + " carries pinned symbol versions (name@GLIBC_x), which mold 1.10 "
+                  "links into calls to address 0; link with -fuse-ld=bfd, gold or lld instead");
+  }
+}
+
 int run_driver(const Context& ctx, Personality personality, CallForm form,
                const std::vector<std::string>& args, const std::string& invoked_as) {
   Invocation inv = classify_arguments(personality, expand_response_files(args), form);
@@ -97,6 +121,7 @@ int run_driver(const Context& ctx, Personality personality, CallForm form,
       return argv;
     }());
 
+  refuse_mold_with_pinned_objects(inv, p.tool);
   GeneratedTarget generated = ensure_target_files(p.target);
   std::vector<std::string> argv{p.tool};
   std::vector<std::string> rewritten =
