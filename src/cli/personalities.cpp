@@ -42,11 +42,15 @@ int run_ld(const Context& ctx, const CommandArgs& args) {
   return run_personality(ctx, Personality::LD, args);
 }
 
+// Also the plain compiler names, for masquerading: a symlink named cc (gcc, clang...) to
+// glibc-pin first in PATH pins every compile, running the real cc found further down PATH.
 std::optional<Personality> personality_of(const std::string& argv0) {
   std::string name = std::filesystem::path(argv0).filename().string();
-  if (name == "glibc-pin-cc" || name == "glibc-pin-gcc" || name == "glibc-pin-clang")
+  if (name == "glibc-pin-cc" || name == "glibc-pin-gcc" || name == "glibc-pin-clang" ||
+      name == "cc" || name == "gcc" || name == "clang")
     return Personality::CC;
-  if (name == "glibc-pin-c++" || name == "glibc-pin-g++" || name == "glibc-pin-clang++")
+  if (name == "glibc-pin-c++" || name == "glibc-pin-g++" || name == "glibc-pin-clang++" ||
+      name == "c++" || name == "g++" || name == "clang++")
     return Personality::CXX;
   if (name == "glibc-pin-ld" || name == "ld" || name.starts_with("ld."))
     return Personality::LD;

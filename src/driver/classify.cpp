@@ -278,8 +278,11 @@ void classify_linker(Invocation& inv) {
 
 }  // namespace
 
+// A value that starts with a digit is meant as a glibc version, well-formed or not (2.x):
+// no compiler target starts with one, and a malformed version must be reported, not passed on.
 bool looks_like_pin_target(std::string_view value) {
-  return is_glibc_version(value) || is_versioned_triple(value) || is_profile_name(value);
+  bool version_like = !value.empty() && value.front() >= '0' && value.front() <= '9';
+  return version_like || is_versioned_triple(value) || is_profile_name(value);
 }
 
 SplitArguments split_wrapper_options(const std::vector<std::string>& args, CallForm form) {

@@ -38,6 +38,11 @@ static std::string from_env(const char* name) {
   return value && *value ? value : "";
 }
 
+// Invoked under a compiler's own name (cc, gcc, clang++...), not as glibc-pin-*.
+static bool masquerades(const std::string& invoked_as) {
+  return !invoked_as.empty() && !invoked_as.starts_with("glibc-pin");
+}
+
 std::string find_real_tool(Personality personality, const WrapperOptions& wrapper,
                            const std::string& invoked_as) {
   std::string name;
@@ -45,12 +50,12 @@ std::string find_real_tool(Personality personality, const WrapperOptions& wrappe
   case Personality::CC:
     name = wrapper.compiler.value_or(from_env("GLIBC_PIN_CC"));
     if (name.empty())
-      name = "cc";
+      name = masquerades(invoked_as) ? invoked_as : "cc";
     break;
   case Personality::CXX:
     name = wrapper.compiler.value_or(from_env("GLIBC_PIN_CXX"));
     if (name.empty())
-      name = "c++";
+      name = masquerades(invoked_as) ? invoked_as : "c++";
     break;
   case Personality::LD:
     name = wrapper.linker.value_or(from_env("GLIBC_PIN_LD"));

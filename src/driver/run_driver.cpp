@@ -74,8 +74,18 @@ static int verify(const Context& ctx, const Invocation& inv, const Target& targe
   if (!req.is_dynamic)
     return 0;
   warn_about_cxx_runtime(ctx, output, req);
-  std::vector<Problem> problems = check_fits(req, open_arch(target.arch), target.glibc,
-                                             target.name());
+  ArchDb db = open_arch(target.arch);
+  std::vector<Problem> problems = check_fits(req, db, target.glibc, target.name());
+  // A shared library may leave references undefined (and so unversioned): a glibc function the
+  // target lacks would only fail when the library is loaded there.
+  Release host = host_glibc_release();
+  for (const ImportedSymbol& import : req.imports)
+    if (import.version.empty() && !import.weak && db.has_symbol_at(import.name, host) &&
+        !db.has_symbol_at(import.name, target.glibc))
+      problems.push_back({import.name, "", "",
+                          "needs " + import.name + ", a glibc " + to_string(host) +
+                              " function that " + target.name() +
+                              " does not have and no glibc-pin shim provides"});
   if (problems.empty())
     return 0;
   for (const Problem& problem : problems)
@@ -112,6 +122,13 @@ static void refuse_mold_with_pinned_objects(const Invocation& inv, const std::st
 
 int run_driver(const Context& ctx, Personality personality, CallForm form,
                const std::vector<std::string>& args, const std::string& invoked_as) {
+  // The generator's own compiler runs can reach glibc-pin again (gcc -B<dir> with <dir>/ld, a
+  // masquerading cc in PATH): they run the real tool untouched instead of generating again.
+  if (generating_target_files()) {
+    std::vector<std::string> argv{find_real_tool(personality, WrapperOptions{}, invoked_as)};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_program(argv);
+  }
   Invocation inv = classify_arguments(personality, expand_response_files(args), form);
   Plan p = plan(inv, invoked_as);
   if (inv.only_info)

@@ -192,6 +192,33 @@ static std::vector<std::string> read_lines(const fs::path& path) {
   return lines;
 }
 
+bool generating_target_files() {
+  return std::getenv("GLIBC_PIN_GENERATING") != nullptr;
+}
+
+// For the generator's own tool runs: mark them (glibc-pin reached again runs the real tool) and
+// drop gcc's search-path variables, through which a `gcc -B<dir>` caller would hand them
+// <dir>/ld, i.e. glibc-pin again. Restored afterwards for the user's own command.
+class GeneratorEnvironment {
+public:
+  GeneratorEnvironment() {
+    for (const char* name : {"COMPILER_PATH", "GCC_EXEC_PREFIX"})
+      if (const char* value = std::getenv(name)) {
+        saved_.emplace_back(name, value);
+        unsetenv(name);
+      }
+    setenv("GLIBC_PIN_GENERATING", "1", 1);
+  }
+  ~GeneratorEnvironment() {
+    unsetenv("GLIBC_PIN_GENERATING");
+    for (const auto& [name, value] : saved_)
+      setenv(name.c_str(), value.c_str(), 1);
+  }
+
+private:
+  std::vector<std::pair<std::string, std::string>> saved_;
+};
+
 GeneratedTarget ensure_target_files(const Target& target) {
   if (target.arch != host_arch())
     throw Error("target " + target.name() + ": pinning for " + target.arch +
@@ -218,6 +245,7 @@ GeneratedTarget ensure_target_files(const Target& target) {
                   " (set GLIBC_PIN_CACHE_DIR to a writable place)");
     fs::path tmp = pattern;
     try {
+      GeneratorEnvironment environment;
       generate(tmp, final_dir, target, open_arch(target.arch), host, shims);
     } catch (...) {
       fs::remove_all(tmp, ec);

@@ -29,4 +29,7 @@ Release host_glibc_release();
 
 GeneratedTarget ensure_target_files(const Target& target);
 
+// True inside the programs the generator runs (GLIBC_PIN_GENERATING is set for them).
+bool generating_target_files();
+
 }  // namespace glibcpin

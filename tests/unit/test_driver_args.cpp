@@ -668,3 +668,9 @@ TEST_CASE("driver: response files are read from disk") {
   CHECK(expand_response_files({"@" + dir.string()}) == Args{"@" + dir.string()});  // a directory
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("driver: a leading --target that starts like a version is the wrapper's, even malformed") {
+  CHECK(looks_like_pin_target("2.x"));
+  CHECK(looks_like_pin_target("2"));
+  CHECK_FALSE(looks_like_pin_target("x86_64-linux-gnu"));
+}

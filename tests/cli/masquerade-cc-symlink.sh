@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# FIXME (finding): a symlink named 'cc' to glibc-pin-cc, first in PATH, should make 'cc hello.c'
+# Was a bug (found by this test, fixed): a symlink named 'cc' to glibc-pin-cc, first in PATH, should make 'cc hello.c'
 # a pinned compile that runs the real cc further down PATH (skipping itself), as ccache does.
 # Today the name 'cc' is not a personality: glibc-pin takes 'hello.c' for a subcommand
 # ("unknown command 'hello.c'"). Careful when fixing: the generator runs 'cc' from PATH to

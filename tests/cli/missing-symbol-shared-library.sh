@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# FIXME (finding): a shared library calling pidfd_open (2.36), pinned to 2.17, links with exit
+# Was a bug (found by this test, fixed): a shared library calling pidfd_open (2.36), pinned to 2.17, links with exit
 # status 0: -shared allows undefined symbols, so the reference stays undefined and unversioned,
 # and the post-link check only looks at GLIBC_ version needs. The library works on the host
 # (pidfd_open binds to the host's libc) and fails on 2.17 only when loaded or called there: a

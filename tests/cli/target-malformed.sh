@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# FIXME (finding): 'glibc-pin cc --target 2.x' is not recognised as the wrapper's --target, so
+# Was a bug (found by this test, fixed): 'glibc-pin cc --target 2.x' is not recognised as the wrapper's --target, so
 # it reaches the compiler: without GLIBC_PIN_TARGET the error is "no target" (2.x never named);
 # with GLIBC_PIN_TARGET set, gcc reads '--target' as an abbreviation of --target-help, prints
 # pages of help, exits 0, and glibc-pin then fails with "hello: not a readable ELF file".

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# FIXME (finding): 'gcc -B<dir>/' with glibc-pin as <dir>/ld, on an empty cache, recurses
+# Was a bug (found by this test, fixed): 'gcc -B<dir>/' with glibc-pin as <dir>/ld, on an empty cache, recurses
 # without end: glibc-pin-as-ld generates the target, whose stub builds run 'cc -shared ...';
 # that cc inherits gcc's COMPILER_PATH (which holds <dir>), so its collect2 runs <dir>/ld,
 # i.e. glibc-pin again, which finds the cache still empty and generates again... (a fork bomb;
