@@ -2,6 +2,7 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "database/embedded.hpp"
+#include "target/target.hpp"
 #include "util/table.hpp"
 
 namespace glibcpin {
@@ -61,9 +62,21 @@ int run_targets(const Context& ctx, const CommandArgs& args) {
     }
   }
 
-  // Named target profiles (a distribution = an arch + a glibc release + a C++ runtime level)
-  // are listed here once they exist.
-  ctx.out << "\nProfiles: none yet; use --arch and a release number.\n";
+  // Named target profiles (symver-maps/profiles.tsv): a system = a glibc release + the C++ and
+  // GCC runtime levels it ships (+ an allowed-library list for manylinux).
+  ctx.out << "\nProfiles: (--target NAME, or glibc-pin check --profile NAME)\n";
+  Table profile_table;
+  profile_table.add({"NAME", "GLIBC", "GLIBCXX", "CXXABI", "GCC", "LIBRARIES", "SYSTEM"});
+  for (const Profile& p : profiles())
+    profile_table.add({std::string(p.name), to_string(p.glibc),
+                       p.glibcxx.empty() ? "?" : std::string(p.glibcxx.substr(8)),
+                       p.cxxabi.empty() ? "?" : std::string(p.cxxabi.substr(7)),
+                       p.gcc.empty() ? "?" : std::string(p.gcc.substr(4)),
+                       p.allowed_libraries.empty()
+                           ? "any"
+                           : std::to_string(p.allowed_libraries.size()) + " allowed",
+                       std::string(p.description)});
+  print_table(ctx.out, profile_table, 2);
   return 0;
 }
 

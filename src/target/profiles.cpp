@@ -1,33 +1,70 @@
-// Named targets. The glibc version of each is that of the distribution's release as shipped
-// (its libc6 / glibc package version); the C++ runtime levels come with the verifier.
+// Named targets, from symver-maps/profiles.tsv (embedded at build time as profiles_tsv; each
+// value's source is cited in the file's comments).
 #include "target/target.hpp"
+
+#include "util/error.hpp"
 
 namespace glibcpin {
 
-static const Profile profile_table[] = {
-    {"centos6", {2, 12}, "CentOS 6 / RHEL 6 (glibc-2.12)"},
-    {"centos7", {2, 17}, "CentOS 7 (glibc-2.17)"},
-    {"rhel7", {2, 17}, "RHEL 7 (glibc-2.17)"},
-    {"manylinux2014", {2, 17}, "PEP 599 manylinux2014 = manylinux_2_17"},
-    {"manylinux_2_17", {2, 17}, "PEP 600 manylinux_2_17"},
-    {"amazonlinux2", {2, 26}, "Amazon Linux 2 (glibc-2.26)"},
-    {"rhel8", {2, 28}, "RHEL 8 / Rocky 8 / Alma 8 (glibc-2.28)"},
-    {"manylinux_2_28", {2, 28}, "PEP 600 manylinux_2_28"},
-    {"rhel9", {2, 34}, "RHEL 9 (glibc-2.34)"},
-    {"debian10", {2, 28}, "Debian 10 buster (libc6 2.28)"},
-    {"debian11", {2, 31}, "Debian 11 bullseye (libc6 2.31)"},
-    {"debian12", {2, 36}, "Debian 12 bookworm (libc6 2.36)"},
-    {"debian13", {2, 41}, "Debian 13 trixie (libc6 2.41)"},
-    {"ubuntu18.04", {2, 27}, "Ubuntu 18.04 bionic (libc6 2.27)"},
-    {"ubuntu20.04", {2, 31}, "Ubuntu 20.04 focal (libc6 2.31)"},
-    {"ubuntu22.04", {2, 35}, "Ubuntu 22.04 jammy (libc6 2.35)"},
-    {"ubuntu24.04", {2, 39}, "Ubuntu 24.04 noble (libc6 2.39)"},
-    {"sles12", {2, 22}, "SUSE Linux Enterprise 12 SP4+ (glibc-2.22)"},
-    {"sles15", {2, 26}, "SUSE Linux Enterprise 15 (glibc-2.26)"},
-};
+extern const char profiles_tsv[];  // generated: build/src/generated/profiles_data.cpp
+
+static std::string_view known_or_empty(std::string_view field) {
+  return field == "-" ? std::string_view() : field;
+}
+
+std::vector<Profile> parse_profiles(std::string_view tsv) {
+  std::vector<Profile> out;
+  int line_number = 0;
+  size_t pos = 0;
+  while (pos < tsv.size()) {
+    size_t end = tsv.find('\n', pos);
+    if (end == std::string_view::npos)
+      end = tsv.size();
+    std::string_view line = tsv.substr(pos, end - pos);
+    pos = end + 1;
+    line_number++;
+    if (line.empty() || line.starts_with('#'))
+      continue;
+    std::vector<std::string_view> fields;
+    for (size_t start = 0;;) {
+      size_t tab = line.find('\t', start);
+      fields.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+      if (tab == std::string_view::npos)
+        break;
+      start = tab + 1;
+    }
+    std::string where = "profiles.tsv line " + std::to_string(line_number);
+    if (fields.size() != 7)
+      throw Error(where + ": want 7 tab-separated fields, got " + std::to_string(fields.size()));
+    Profile p;
+    p.name = fields[0];
+    std::optional<Release> glibc = parse_release(fields[1]);
+    if (!glibc)
+      throw Error(where + ": '" + std::string(fields[1]) + "' is not a glibc version");
+    p.glibc = *glibc;
+    p.glibcxx = known_or_empty(fields[2]);
+    p.cxxabi = known_or_empty(fields[3]);
+    p.gcc = known_or_empty(fields[4]);
+    if (fields[5] != "-") {
+      std::string_view list = fields[5];
+      for (size_t start = 0;;) {
+        size_t comma = list.find(',', start);
+        p.allowed_libraries.push_back(
+            list.substr(start, comma == std::string_view::npos ? comma : comma - start));
+        if (comma == std::string_view::npos)
+          break;
+        start = comma + 1;
+      }
+    }
+    p.description = fields[6];
+    out.push_back(std::move(p));
+  }
+  return out;
+}
 
 std::span<const Profile> profiles() {
-  return profile_table;
+  static const std::vector<Profile> table = parse_profiles(profiles_tsv);
+  return table;
 }
 
 }  // namespace glibcpin

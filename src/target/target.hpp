@@ -8,15 +8,21 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "database/release.hpp"
 
 namespace glibcpin {
 
+// One row of symver-maps/profiles.tsv (embedded at build time; sources in its comments).
 struct Profile {
   std::string_view name;
   Release glibc;
-  std::string_view description;  // what system it stands for, and where the number comes from
+  std::string_view description;  // what system it stands for
+  std::string_view glibcxx;      // newest GLIBCXX_ node of its libstdc++.so.6; "" when unknown
+  std::string_view cxxabi;       // newest CXXABI_ node; "" when unknown
+  std::string_view gcc;          // newest GCC_ node of its libgcc_s.so.1; "" when unknown
+  std::vector<std::string_view> allowed_libraries;  // DT_NEEDED allow-list (manylinux); empty: any
 };
 
 struct Target {
@@ -27,6 +33,9 @@ struct Target {
 };
 
 std::span<const Profile> profiles();
+
+// Parses profiles.tsv text (the embedded one by default); throws Error naming the bad line.
+std::vector<Profile> parse_profiles(std::string_view tsv);
 
 // Resolves `text` for `default_arch`. Throws Error with a clear message for an unknown name, a
 // malformed version, a release the database does not describe or older than the architecture's
