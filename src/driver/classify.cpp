@@ -304,14 +304,16 @@ SplitArguments split_wrapper_options(const std::vector<std::string>& args, CallF
         out.wrapper.no_verify = true;
         continue;
       }
-      std::optional<std::string>* slot = name == "target"     ? &out.wrapper.target
-                                         : name == "compiler" ? &out.wrapper.compiler
-                                         : name == "linker"   ? &out.wrapper.linker
-                                                              : nullptr;
+      std::optional<std::string>* slot = name == "target"        ? &out.wrapper.target
+                                         : name == "compiler"    ? &out.wrapper.compiler
+                                         : name == "linker"      ? &out.wrapper.linker
+                                         : name == "cxx-runtime" ? &out.wrapper.cxx_runtime
+                                                                 : nullptr;
       if (!slot)
         throw UsageError("unknown wrapper option " + arg +
                          " (known: --glibc-pin-target=T, --glibc-pin-compiler=PATH, "
-                         "--glibc-pin-linker=PATH, --glibc-pin-verbose, --glibc-pin-no-verify)");
+                         "--glibc-pin-linker=PATH, --glibc-pin-cxx-runtime=static|shared, "
+                         "--glibc-pin-verbose, --glibc-pin-no-verify)");
       std::string value;
       if (eq != std::string_view::npos)
         value = std::string(body.substr(eq + 1));
@@ -319,6 +321,8 @@ SplitArguments split_wrapper_options(const std::vector<std::string>& args, CallF
         value = args[++i];
       if (value.empty())
         throw UsageError("wrapper option --glibc-pin-" + std::string(name) + " needs a value");
+      if (name == "cxx-runtime" && value != "static" && value != "shared")
+        throw UsageError("--glibc-pin-cxx-runtime takes static or shared, not '" + value + "'");
       *slot = value;
       continue;
     }

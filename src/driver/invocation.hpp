@@ -11,6 +11,7 @@
 //   --glibc-pin-linker=P     (or ... P)                  the real linker (ld personality)
 //   --glibc-pin-verbose                                  print the rewritten command
 //   --glibc-pin-no-verify                                skip the check after the link
+//   --glibc-pin-cxx-runtime=static|shared                C++ links: the GCC runtime (static)
 // They are accepted anywhere (even where a value of another option would go: the prefix is
 // reserved) and removed. Any other --glibc-pin-* is an error, not passed on.
 // In the subcommand form only (`glibc-pin cc|c++|ld ARGS`), `--target T` / `--target=T` at the
@@ -43,6 +44,9 @@ struct WrapperOptions {
   std::optional<std::string> linker;    // --glibc-pin-linker=PATH (ld personality)
   bool verbose = false;                 // --glibc-pin-verbose: print the rewritten command
   bool no_verify = false;               // --glibc-pin-no-verify
+  // --glibc-pin-cxx-runtime=static|shared (or $GLIBC_PIN_CXX_RUNTIME): how a C++ link takes
+  // libstdc++ and libgcc. Default static: the host's are newer than any older target's.
+  std::optional<std::string> cxx_runtime;
 };
 
 // The user's call, classified.

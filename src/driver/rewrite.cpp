@@ -11,6 +11,9 @@
 //   -Wl,-rpath-link,<stub_dir> so shared libraries' own dependencies resolve to stubs too
 // -fuse-ld=, -flto, -Wl,... and unknown flags pass through untouched.
 //
+// C++ links (c++ personality) get -static-libstdc++ -static-libgcc unless
+// --glibc-pin-cxx-runtime=shared or the user chose (-shared-libgcc).
+//
 // Linker (ld): -L<stub_dir> -rpath-link <stub_dir> before the first -L (or in front), unless
 // the link is relocatable (-r), static-only, or prints information.
 #include "driver/invocation.hpp"
@@ -24,6 +27,26 @@ void add_rpath_link_for_compiler(std::vector<std::string>& out, const std::strin
   } else {  // -Wl, would split the path at its commas
     out.insert(out.end(), {"-Xlinker", "-rpath-link", "-Xlinker", dir});
   }
+}
+
+bool has_arg(const Invocation& inv, std::string_view arg) {
+  for (const std::string& a : inv.args)
+    if (a == arg)
+      return true;
+  return false;
+}
+
+// A C++ link takes libstdc++ and libgcc statically unless told otherwise: the host's shared ones
+// need a newer glibc and a newer C++ runtime than an older target has; linked in, their glibc
+// references are pinned by the stubs and shims like the program's own.
+void add_static_cxx_runtime(const Invocation& inv, Rewritten& r) {
+  if (inv.personality != Personality::CXX || !r.added_stub_dir || inv.nostdlib ||
+      inv.wrapper.cxx_runtime.value_or("static") != "static")
+    return;
+  if (!has_arg(inv, "-static-libstdc++"))
+    r.args.push_back("-static-libstdc++");
+  if (!has_arg(inv, "-static-libgcc") && !has_arg(inv, "-shared-libgcc"))
+    r.args.push_back("-static-libgcc");
 }
 
 Rewritten rewrite_compiler(const Invocation& inv, const TargetFiles& files) {
@@ -40,6 +63,7 @@ Rewritten rewrite_compiler(const Invocation& inv, const TargetFiles& files) {
     add_rpath_link_for_compiler(r.args, files.stub_dir);
   }
   r.args.insert(r.args.end(), inv.args.begin(), inv.args.end());
+  add_static_cxx_runtime(inv, r);
   return r;
 }
 

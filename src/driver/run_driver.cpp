@@ -130,6 +130,13 @@ int run_driver(const Context& ctx, Personality personality, CallForm form,
     return run_program(argv);
   }
   Invocation inv = classify_arguments(personality, expand_response_files(args), form);
+  if (!inv.wrapper.cxx_runtime)
+    if (const char* env = std::getenv("GLIBC_PIN_CXX_RUNTIME"); env && *env)
+      inv.wrapper.cxx_runtime = env;
+  if (inv.wrapper.cxx_runtime && *inv.wrapper.cxx_runtime != "static" &&
+      *inv.wrapper.cxx_runtime != "shared")
+    throw UsageError("GLIBC_PIN_CXX_RUNTIME takes static or shared, not '" +
+                     *inv.wrapper.cxx_runtime + "'");
   Plan p = plan(inv, invoked_as);
   if (inv.only_info)
     return run_program([&] {

@@ -676,3 +676,35 @@ TEST_CASE("driver: a leading --target that starts like a version is the wrapper'
   CHECK(looks_like_pin_target("2"));
   CHECK_FALSE(looks_like_pin_target("x86_64-linux-gnu"));
 }
+
+namespace {
+Args rewrite_cxx(const Args& args) {
+  return rewrite_arguments(classify_arguments(Personality::CXX, args), kFiles).args;
+}
+bool has(const Args& args, const std::string& arg) {
+  return std::find(args.begin(), args.end(), arg) != args.end();
+}
+}  // namespace
+
+TEST_CASE("driver: a C++ link takes the GCC runtime statically by default") {
+  Args out = rewrite_cxx({"main.cc", "-o", "app"});
+  CHECK(has(out, "-static-libstdc++"));
+  CHECK(has(out, "-static-libgcc"));
+  CHECK_FALSE(has(rewrite_cxx({"-c", "main.cc"}), "-static-libstdc++"));  // no link
+  CHECK_FALSE(has(rewrite_cc({"main.c", "-o", "app"}), "-static-libstdc++"));  // not C++
+}
+
+TEST_CASE("driver: --glibc-pin-cxx-runtime=shared keeps the shared C++ runtime") {
+  Args out = rewrite_cxx({"--glibc-pin-cxx-runtime=shared", "main.cc", "-o", "app"});
+  CHECK_FALSE(has(out, "-static-libstdc++"));
+  CHECK_FALSE(has(out, "-static-libgcc"));
+  CHECK_FALSE(has(out, "--glibc-pin-cxx-runtime=shared"));
+  CHECK_THROWS_WITH(cc({"--glibc-pin-cxx-runtime=maybe", "a.c"}),
+                    Catch::Contains("static or shared"));
+}
+
+TEST_CASE("driver: the user's own -shared-libgcc or -static-libstdc++ is not doubled") {
+  Args out = rewrite_cxx({"main.cc", "-shared-libgcc", "-static-libstdc++"});
+  CHECK(std::count(out.begin(), out.end(), "-static-libstdc++") == 1);
+  CHECK_FALSE(has(out, "-static-libgcc"));
+}
