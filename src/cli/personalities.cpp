@@ -16,12 +16,14 @@ static const char* kPersonalityHelp =
     "  --glibc-pin-target=T     target: 2.17, x86_64-linux-gnu.2.17 or a profile (centos7...)\n"
     "  --glibc-pin-compiler=P   the real compiler (default $GLIBC_PIN_CC / $GLIBC_PIN_CXX, cc, c++)\n"
     "  --glibc-pin-linker=P     the real linker (default $GLIBC_PIN_LD, else the name invoked as)\n"
+    "  --glibc-pin-cxx-runtime=static|shared\n"
+    "                           C++ links: libstdc++/libgcc static (default) or shared\n"
     "  --glibc-pin-verbose      print the rewritten command\n"
     "  --glibc-pin-no-verify    skip the check of the output\n"
     "In the 'glibc-pin cc' form only, a leading '--target T' naming a glibc version, triple\n"
     "with a glibc suffix or profile is the wrapper's; clang's own --target=x86_64-linux-gnu\n"
     "passes through.\n\n"
-    "Environment: GLIBC_PIN_TARGET, GLIBC_PIN_CC, GLIBC_PIN_CXX, GLIBC_PIN_LD,\n"
+    "Environment: GLIBC_PIN_TARGET, GLIBC_PIN_CC, GLIBC_PIN_CXX, GLIBC_PIN_LD, GLIBC_PIN_CXX_RUNTIME,\n"
     "GLIBC_PIN_CACHE_DIR (generated stub libraries; default ~/.cache/glibc-pin).\n";
 
 static int run_personality(const Context& ctx, Personality personality, const CommandArgs& args) {
