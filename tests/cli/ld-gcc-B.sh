@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The ld personality through 'gcc -B<dir>/' with an 'ld' symlink in <dir>: a plain gcc link is
 # pinned, and the real ld is found (not the symlink again). Warm cache (generated beforehand);
-# the cold-cache case is FIXME-ld-gcc-B-cold-cache.sh.
+# the cold-cache case is ld-gcc-B-cold-cache.sh.
 . "$(dirname -- "$0")/common.inc"
 write_hello
 mkdir ldbin
