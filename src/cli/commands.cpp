@@ -10,6 +10,8 @@ static const Command command_table[] = {
     {"lookup", "Show every library and version of a symbol, and when each was the default",
      run_lookup},
     {"targets", "List the known architectures, glibc releases and target profiles", run_targets},
+    {"check", "Check whether binaries fit a target (glibc, C++ runtime, libraries), and why not",
+     run_check},
     {"cache", "Show, generate or clean the cache of per-target stub libraries", run_cache},
 };
 

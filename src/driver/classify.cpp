@@ -304,6 +304,10 @@ SplitArguments split_wrapper_options(const std::vector<std::string>& args, CallF
         out.wrapper.no_verify = true;
         continue;
       }
+      if (name == "no-header" && eq == std::string_view::npos) {
+        out.wrapper.no_header = true;
+        continue;
+      }
       std::optional<std::string>* slot = name == "target"        ? &out.wrapper.target
                                          : name == "compiler"    ? &out.wrapper.compiler
                                          : name == "linker"      ? &out.wrapper.linker
@@ -313,7 +317,7 @@ SplitArguments split_wrapper_options(const std::vector<std::string>& args, CallF
         throw UsageError("unknown wrapper option " + arg +
                          " (known: --glibc-pin-target=T, --glibc-pin-compiler=PATH, "
                          "--glibc-pin-linker=PATH, --glibc-pin-cxx-runtime=static|shared, "
-                         "--glibc-pin-verbose, --glibc-pin-no-verify)");
+                         "--glibc-pin-verbose, --glibc-pin-no-verify, --glibc-pin-no-header)");
       std::string value;
       if (eq != std::string_view::npos)
         value = std::string(body.substr(eq + 1));

@@ -11,6 +11,7 @@
 //   --glibc-pin-linker=P     (or ... P)                  the real linker (ld personality)
 //   --glibc-pin-verbose                                  print the rewritten command
 //   --glibc-pin-no-verify                                skip the check after the link
+//   --glibc-pin-no-header                                compile without the .symver header
 //   --glibc-pin-cxx-runtime=static|shared                C++ links: the GCC runtime (static)
 // They are accepted anywhere (even where a value of another option would go: the prefix is
 // reserved) and removed. Any other --glibc-pin-* is an error, not passed on.
@@ -44,6 +45,9 @@ struct WrapperOptions {
   std::optional<std::string> linker;    // --glibc-pin-linker=PATH (ld personality)
   bool verbose = false;                 // --glibc-pin-verbose: print the rewritten command
   bool no_verify = false;               // --glibc-pin-no-verify
+  // --glibc-pin-no-header (or $GLIBC_PIN_NO_HEADER=1): compile without the .symver header, for
+  // linkers that cannot bind name@VERSION references (Go's internal linker); the stubs still pin.
+  bool no_header = false;
   // --glibc-pin-cxx-runtime=static|shared (or $GLIBC_PIN_CXX_RUNTIME): how a C++ link takes
   // libstdc++ and libgcc. Default static: the host's are newer than any older target's.
   std::optional<std::string> cxx_runtime;

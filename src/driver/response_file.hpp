@@ -34,4 +34,21 @@ std::vector<std::string> expand_response_files(const std::vector<std::string>& a
 // The same, reading from the file system.
 std::vector<std::string> expand_response_files(const std::vector<std::string>& args);
 
+// The way back: rustc, CMake and Ninja pass @file exactly when a command line is too long to
+// exec, so once expanded the arguments must travel on in a response file again (gcc, clang,
+// ld.bfd, gold, lld and mold all read one). The file lives as long as this object.
+class ForwardedResponseFile {
+public:
+  ForwardedResponseFile() = default;
+  ForwardedResponseFile(const ForwardedResponseFile&) = delete;
+  ForwardedResponseFile& operator=(const ForwardedResponseFile&) = delete;
+  ~ForwardedResponseFile();
+
+  // `argv` itself when it is short; else {argv[0], "@file"} with the rest written to the file.
+  std::vector<std::string> wrap(const std::vector<std::string>& argv);
+
+private:
+  std::string path_;
+};
+
 }  // namespace glibcpin

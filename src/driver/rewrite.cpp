@@ -54,7 +54,8 @@ Rewritten rewrite_compiler(const Invocation& inv, const TargetFiles& files) {
   // mold 1.10 (Debian 12) cannot bind a .symver reference to a default version in a shared
   // library ("undefined symbol: pthread_create"): with mold the stubs alone do the pinning.
   r.added_header = !inv.preprocess_only && inv.has_c_family_input && !inv.is_static &&
-                   !files.symver_header.empty() && inv.fuse_ld != "mold";
+                   !files.symver_header.empty() && inv.fuse_ld != "mold" &&
+                   !inv.wrapper.no_header;
   r.added_stub_dir = inv.links && !inv.is_static && !inv.relocatable && !files.stub_dir.empty();
   if (r.added_header)
     r.args.insert(r.args.end(), {"-include", files.symver_header});

@@ -17,6 +17,7 @@
 #include "util/error.hpp"
 #include "util/process.hpp"
 #include "verify/elf_requirements.hpp"
+#include "util/split.hpp"
 #include "verify/fits_target.hpp"
 
 namespace glibcpin {
@@ -70,6 +71,9 @@ static void warn_about_cxx_runtime(const Context& ctx, const std::string& output
 // The minimum proof after a link: every glibc requirement exists on the target.
 static int verify(const Context& ctx, const Invocation& inv, const Target& target) {
   std::string output = inv.output.value_or("a.out");
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(output, ec))  // -o /dev/null: there is no binary
+    return 0;
   ElfRequirements req = read_elf_requirements(output);
   if (!req.is_dynamic)
     return 0;
@@ -93,7 +97,6 @@ static int verify(const Context& ctx, const Invocation& inv, const Target& targe
   ctx.err << "glibc-pin: error: " << output << " does not fit " << target.name()
           << "; removed it. A shim or an older build dependency may help "
              "(glibc-pin lookup SYMBOL shows when each version appeared).\n";
-  std::error_code ec;
   std::filesystem::remove(output, ec);
   return 1;
 }
@@ -120,16 +123,10 @@ static void refuse_mold_with_pinned_objects(const Invocation& inv, const std::st
   }
 }
 
-int run_driver(const Context& ctx, Personality personality, CallForm form,
-               const std::vector<std::string>& args, const std::string& invoked_as) {
-  // The generator's own compiler runs can reach glibc-pin again (gcc -B<dir> with <dir>/ld, a
-  // masquerading cc in PATH): they run the real tool untouched instead of generating again.
-  if (generating_target_files()) {
-    std::vector<std::string> argv{find_real_tool(personality, WrapperOptions{}, invoked_as)};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return run_program(argv);
-  }
-  Invocation inv = classify_arguments(personality, expand_response_files(args), form);
+// The environment's say on what options left open.
+static void apply_environment(Invocation& inv) {
+  if (const char* env = std::getenv("GLIBC_PIN_NO_HEADER"); env && *env && *env != '0')
+    inv.wrapper.no_header = true;
   if (!inv.wrapper.cxx_runtime)
     if (const char* env = std::getenv("GLIBC_PIN_CXX_RUNTIME"); env && *env)
       inv.wrapper.cxx_runtime = env;
@@ -137,16 +134,49 @@ int run_driver(const Context& ctx, Personality personality, CallForm form,
       *inv.wrapper.cxx_runtime != "shared")
     throw UsageError("GLIBC_PIN_CXX_RUNTIME takes static or shared, not '" +
                      *inv.wrapper.cxx_runtime + "'");
-  Plan p = plan(inv, invoked_as);
-  if (inv.only_info)
-    return run_program([&] {
-      std::vector<std::string> argv{p.tool};
-      argv.insert(argv.end(), inv.args.begin(), inv.args.end());
-      return argv;
-    }());
+}
 
-  refuse_mold_with_pinned_objects(inv, p.tool);
-  GeneratedTarget generated = ensure_target_files(p.target);
+static int run_untouched(Personality personality, const WrapperOptions& wrapper,
+                         const std::vector<std::string>& args, const std::string& invoked_as) {
+  std::vector<std::string> argv{find_real_tool(personality, wrapper, invoked_as)};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_program(argv);
+}
+
+// -### prints the commands instead of running them. Build tools key their caches on the
+// compiler's version line in it (Go does), so the target's cache directory goes into that line:
+// objects pinned for one target are then never reused for another.
+static int run_dry(const Context& ctx, const std::vector<std::string>& argv,
+                   const std::string& target_dir) {
+  std::string printed;
+  int status = run_program_keeping_stderr(argv, printed, /*echo=*/false);
+  bool tagged = false;
+  for (std::string_view line : split_lines(printed)) {
+    ctx.err << line;
+    if (!tagged && line.find(" version ") != std::string_view::npos) {
+      ctx.err << " [glibc-pin " << std::filesystem::path(target_dir).filename().string() << "]";
+      tagged = true;
+    }
+    ctx.err << "\n";
+  }
+  return status;
+}
+
+// A failed link is explained: which glibc symbols the target lacks, and who wanted them.
+static int run_link(const Context& ctx, const std::vector<std::string>& argv,
+                    const Target& target) {
+  std::string tool_errors;
+  int status = run_program_keeping_stderr(argv, tool_errors);
+  if (status != 0)
+    for (const std::string& message : explain_undefined_references(
+             parse_undefined_references(tool_errors), open_arch(target.arch), target.glibc,
+             host_glibc_release(), target.name()))
+      ctx.err << "glibc-pin: error: " << message << "\n";
+  return status;
+}
+
+static std::vector<std::string> tool_command(const Context& ctx, const Invocation& inv,
+                                             const Plan& p, const GeneratedTarget& generated) {
   std::vector<std::string> argv{p.tool};
   std::vector<std::string> rewritten =
       add_shim_link_args(inv, rewrite_arguments(inv, generated.files), generated.link_args);
@@ -157,21 +187,33 @@ int run_driver(const Context& ctx, Personality personality, CallForm form,
       ctx.err << " " << arg;
     ctx.err << "\n";
   }
+  return argv;
+}
 
-  // A failed link is explained: which glibc symbols the target lacks, and who wanted them.
-  if (!inv.links || inv.dry_run)
+int run_driver(const Context& ctx, Personality personality, CallForm form,
+               const std::vector<std::string>& args, const std::string& invoked_as) {
+  // The generator's own compiler runs can reach glibc-pin again (gcc -B<dir> with <dir>/ld, a
+  // masquerading cc in PATH): they run the real tool untouched instead of generating again.
+  if (generating_target_files())
+    return run_untouched(personality, WrapperOptions{}, args, invoked_as);
+
+  Invocation inv = classify_arguments(personality, expand_response_files(args), form);
+  apply_environment(inv);
+  if (inv.only_info)  // --version, --help, -print-*: no target needed, nothing to pin
+    return run_untouched(personality, inv.wrapper, inv.args, invoked_as);
+
+  Plan p = plan(inv, invoked_as);
+  refuse_mold_with_pinned_objects(inv, p.tool);
+  GeneratedTarget generated = ensure_target_files(p.target);
+  ForwardedResponseFile response_file;
+  std::vector<std::string> argv = response_file.wrap(tool_command(ctx, inv, p, generated));
+
+  if (inv.dry_run)
+    return run_dry(ctx, argv, generated.dir);
+  if (!inv.links)
     return run_program(argv);
-  std::string tool_errors;
-  int status = run_program_keeping_stderr(argv, tool_errors);
-  if (status != 0) {
-    for (const std::string& message : explain_undefined_references(
-             parse_undefined_references(tool_errors), open_arch(p.target.arch), p.target.glibc,
-             host_glibc_release(), p.target.name()))
-      ctx.err << "glibc-pin: error: " << message << "\n";
-    return status;
-  }
-  if (!inv.links || inv.dry_run || inv.relocatable || inv.is_static ||
-      inv.wrapper.no_verify)
+  int status = run_link(ctx, argv, p.target);
+  if (status != 0 || inv.relocatable || inv.is_static || inv.wrapper.no_verify)
     return status;
   return verify(ctx, inv, p.target);
 }

@@ -40,13 +40,15 @@ int run_program(const std::vector<std::string>& argv) {
   }
 }
 
-int run_program_keeping_stderr(const std::vector<std::string>& argv, std::string& stderr_text) {
+int run_program_keeping_stderr(const std::vector<std::string>& argv, std::string& stderr_text,
+                               bool echo) {
   std::string exe = resolve(argv);
   bp::ipstream err;
   try {
     bp::child child(bp::exe = exe, bp::args = rest(argv), bp::std_err > err);
     for (std::string line; std::getline(err, line);) {
-      std::cerr << line << "\n";
+      if (echo)
+        std::cerr << line << "\n";
       stderr_text += line + "\n";
     }
     child.wait();

@@ -10,8 +10,10 @@ namespace glibcpin {
 // stdin/stdout/stderr; returns its exit status. Throws Error when it cannot be started.
 int run_program(const std::vector<std::string>& argv);
 
-// Like run_program, but also returns what it wrote to stderr (which still reaches ours).
-int run_program_keeping_stderr(const std::vector<std::string>& argv, std::string& stderr_text);
+// Like run_program, but also returns what it wrote to stderr (which still reaches ours, as it
+// comes, unless `echo` is false).
+int run_program_keeping_stderr(const std::vector<std::string>& argv, std::string& stderr_text,
+                               bool echo = true);
 
 // Starts every command at once and waits for all; returns the first non-zero exit status
 // (0 when all succeeded). Throws Error when one cannot be started.

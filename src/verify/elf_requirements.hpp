@@ -1,7 +1,14 @@
-// What an ELF file asks of the system it runs on: needed libraries, version needs and the
-// versioned symbols it imports. Read with LIEF.
+// What an ELF file asks of the system it runs on: needed libraries, version needs, the versioned
+// symbols it imports, its class, machine and loader. Read by a small bounds-checked reader of our
+// own (elf_reader.cpp) that looks only at what the dynamic loader looks at: the ELF header, the
+// program headers, the dynamic segment, .dynsym, .gnu.version and .gnu.version_r; relocatable
+// objects: .symtab. It never trusts an offset, count or string of the file: any inconsistency is
+// an Error naming the file and what is wrong. (LIEF 0.9, which the proof tool uses, parses every
+// section, is slow on big files and can crash or hang on crafted input.)
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,15 +21,67 @@ struct ImportedSymbol {
   bool weak = false;
 };
 
+enum class ElfType { Relocatable, Executable, SharedObject, Other };
+
 struct ElfRequirements {
   std::string path;
-  bool is_dynamic = false;  // has a dynamic section (static binaries fit by construction)
+  bool is_dynamic = false;  // has a dynamic segment (static binaries fit by construction)
   std::vector<std::string> needed;  // DT_NEEDED
   std::vector<std::pair<std::string, std::string>> version_needs;  // (library, version)
   std::vector<ImportedSymbol> imports;
+
+  ElfType type = ElfType::Other;
+  int elf_class = 64;            // 32 or 64
+  bool big_endian = false;
+  std::uint16_t machine = 0;     // e_machine (EM_X86_64 = 62, EM_386 = 3, EM_AARCH64 = 183)
+  std::string interpreter;       // PT_INTERP, "" when none
+  std::string soname;            // DT_SONAME
+  bool has_relr = false;         // DT_RELR (packed relative relocations: glibc 2.36)
+  // Relocatable objects: every undefined global or weak symbol of .symtab, as named there
+  // ("memcpy", or "memcpy@GLIBC_2.2.5" from a .symver directive).
+  std::vector<ImportedSymbol> undefined;
+  std::vector<std::string> defined;  // relocatable objects: the global symbols they define
 };
 
-// Throws Error (naming the file) when it is not a readable ELF file.
+// Reads `path` (an ELF file). Throws Error (naming the file and the fault) when it cannot be
+// read or is not a well-formed ELF file.
 ElfRequirements read_elf_requirements(const std::string& path);
+
+// Parses an ELF image in memory; `name` is used in messages. Throws Error like the above.
+ElfRequirements parse_elf(std::span<const std::uint8_t> image, const std::string& name);
+
+// The architecture name of an e_machine + class, as the database names it ("x86_64", "i386",
+// "aarch64"), or a description ("EM 21 (ppc64)") for others.
+std::string machine_name(std::uint16_t machine, int elf_class);
+
+// What a file starts with.
+enum class FileFormat { Elf, Archive, ThinArchive, Other };
+FileFormat sniff_format(std::span<const std::uint8_t> head);
+
+// One member of an ar archive that is an ELF file.
+struct ArchiveMember {
+  std::string name;
+  std::span<const std::uint8_t> data;
+};
+
+// The ELF members of an ar archive image (others are skipped). Throws Error for a malformed
+// archive.
+std::vector<ArchiveMember> archive_elf_members(std::span<const std::uint8_t> image,
+                                               const std::string& name);
+
+// A read-only mapping of a whole file; throws Error naming the file when it cannot be read.
+class MappedFile {
+public:
+  explicit MappedFile(const std::string& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::span<const std::uint8_t> bytes() const { return {data_, size_}; }
+
+private:
+  const std::uint8_t* data_ = nullptr;
+  std::size_t size_ = 0;
+  bool mapped_ = false;
+};
 
 }  // namespace glibcpin

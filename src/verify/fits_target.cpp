@@ -1,58 +1,436 @@
 #include "verify/fits_target.hpp"
 
 #include <algorithm>
-#include <set>
+
+#include "database/version_node.hpp"
 
 namespace glibcpin {
 
-// What the target does have of `symbol` in `library`, for the message: "memcpy@GLIBC_2.2.5".
-static std::string what_target_has(const ArchDb& db, std::string_view symbol,
-                                   std::string_view library, Release target) {
-  std::string have;
-  for (const Export& e : db.exports_at(library, target))
-    if (e.symbol == symbol)
-      have += (have.empty() ? "" : ", ") + std::string(symbol) + "@" + std::string(e.version);
-  return have;
+const char* to_string(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Note: return "note";
+  }
+  return "?";
+}
+
+TargetIndex::TargetIndex(const ArchDb& db, CheckTarget target)
+    : db_(db), target_(std::move(target)) {
+  for (std::string_view library : db_.libraries_at(target_.glibc)) {
+    std::string lib(library);
+    libraries_.insert(lib);
+    for (std::string_view node : db_.version_nodes_at(library, target_.glibc))
+      nodes_.insert({lib, std::string(node)});
+    for (const Export& e : db_.exports_at(library, target_.glibc))
+      symbols_[std::string(e.symbol)].push_back({lib, std::string(e.version)});
+  }
+}
+
+bool TargetIndex::defines(const std::string& library, const std::string& version) const {
+  return nodes_.count({library, version}) > 0;
+}
+
+bool TargetIndex::exports(const std::string& library, const std::string& symbol,
+                          const std::string& version) const {
+  auto it = symbols_.find(symbol);
+  if (it == symbols_.end())
+    return false;
+  return std::find(it->second.begin(), it->second.end(), std::pair(library, version)) !=
+         it->second.end();
+}
+
+std::vector<std::string> TargetIndex::versions_of(const std::string& library,
+                                                  const std::string& symbol) const {
+  std::vector<std::string> out;
+  auto it = symbols_.find(symbol);
+  if (it != symbols_.end())
+    for (const auto& [lib, version] : it->second)
+      if (lib == library)
+        out.push_back(symbol + "@" + version);
+  return out;
+}
+
+std::vector<std::string> TargetIndex::libraries_exporting(const std::string& symbol,
+                                                          const std::string& version) const {
+  std::vector<std::string> out;
+  auto it = symbols_.find(symbol);
+  if (it != symbols_.end())
+    for (const auto& [lib, v] : it->second)
+      if ((version.empty() || v == version) &&
+          std::find(out.begin(), out.end(), lib) == out.end())
+        out.push_back(lib);
+  return out;
+}
+
+namespace {
+
+std::string loader_path(const std::string& arch) {
+  if (arch == "x86_64")
+    return "/lib64/ld-linux-x86-64.so.2";
+  if (arch == "i386")
+    return "/lib/ld-linux.so.2";
+  if (arch == "aarch64")
+    return "/lib/ld-linux-aarch64.so.1";
+  return "";
+}
+
+std::string join(const std::vector<std::string>& items, size_t limit = SIZE_MAX) {
+  std::string out;
+  for (size_t i = 0; i < items.size() && i < limit; i++)
+    out += (i ? ", " : "") + items[i];
+  if (items.size() > limit)
+    out += " and " + std::to_string(items.size() - limit) + " more";
+  return out;
+}
+
+// "libcrypt.so.2" -> "libcrypt.so"
+std::string soname_stem(const std::string& soname) {
+  size_t so = soname.find(".so");
+  return so == std::string::npos ? soname : soname.substr(0, so + 3);
+}
+
+// The first release at which the database has `library`; nullopt when never.
+std::optional<Release> first_release_with(const ArchDb& db, const std::string& library) {
+  for (Release r : db.releases())
+    if (db.library_exists_at(library, r))
+      return r;
+  return std::nullopt;
+}
+
+// The ranking of problem codes within a severity: what stops the loader first comes first.
+int rank(const std::string& code) {
+  static const char* order[] = {"interpreter",     "missing-library", "other-soname",
+                                "glibc-private",   "dt-relr",         "missing-version",
+                                "missing-symbol",  "symbol-not-loaded", "unversioned-missing",
+                                "object-missing-symbol", "cxx-runtime", "library-not-allowed"};
+  for (size_t i = 0; i < std::size(order); i++)
+    if (code == order[i])
+      return int(i);
+  return int(std::size(order));
+}
+
+// Whether `need` (a libstdc++/libgcc_s version node) exists at the target's `level`.
+// Non-numbered nodes: CXXABI_TM_1 came with GCC 4.7 (GLIBCXX_3.4.17; present in GCC 4.8's
+// libstdc++.so.6.0.19, absent from manylinux_2_12's list), CXXABI_FLOAT128 with GCC 6
+// (present in auditwheel's manylinux_2_24 list, GLIBCXX_3.4.22; absent from GCC 4.8's).
+bool within_level(const std::string& need, const std::string& level,
+                  const std::string& glibcxx_level) {
+  if (need == "CXXABI_TM_1")
+    return compare_version_nodes(glibcxx_level, "GLIBCXX_3.4.17") >= 0;
+  if (need == "CXXABI_FLOAT128")
+    return compare_version_nodes(glibcxx_level, "GLIBCXX_3.4.22") >= 0;
+  return compare_version_nodes(need, level) <= 0;
+}
+
+}  // namespace
+
+std::optional<Release> minimum_glibc(const ElfRequirements& req, const ArchDb& db) {
+  std::optional<Release> newest;
+  for (const auto& [library, version] : req.version_needs) {
+    if (!db.knows_library(library) || !version.starts_with("GLIBC_2"))
+      continue;
+    std::optional<Release> r = release_of_version_node(version);
+    if (r && (!newest || *r > *newest))
+      newest = r;
+  }
+  return newest;
+}
+
+std::vector<Problem> check_binary(const ElfRequirements& req, const TargetIndex& index) {
+  const CheckTarget& t = index.target();
+  const ArchDb& db = index.db();
+  std::vector<Problem> problems;
+  auto add = [&](Severity severity, std::string code, std::string message, std::string library = "",
+                 std::string version = "", std::string symbol = "") {
+    Problem p;
+    p.severity = severity;
+    p.code = std::move(code);
+    p.message = std::move(message);
+    p.library = std::move(library);
+    p.version = std::move(version);
+    p.symbol = std::move(symbol);
+    problems.push_back(std::move(p));
+    return problems.size() - 1;
+  };
+
+  if (req.type == ElfType::Relocatable) {
+    // No versions yet: report references the target lacks entirely.
+    std::set<std::string> seen;
+    for (const ImportedSymbol& sym : req.undefined) {
+      if (!seen.insert(sym.name + "@" + sym.version).second)
+        continue;
+      Severity severity = sym.weak ? Severity::Warning : Severity::Error;
+      if (!sym.version.empty()) {
+        if (!db.has_symbol(sym.name) || index.libraries_exporting(sym.name, "").empty() ||
+            !index.libraries_exporting(sym.name, sym.version).empty())
+          continue;
+        add(severity, "object-missing-symbol",
+            "references " + sym.name + "@" + sym.version + ", which " + t.name + " does not have",
+            "", sym.version, sym.name);
+      } else if (db.has_symbol(sym.name) && !db.has_symbol_at(sym.name, t.glibc)) {
+        std::string since;
+        for (const Entry& e : db.entries_of(sym.name))
+          if (since.empty() || e.first < parse_release_or_throw(since))
+            since = to_string(e.first);
+        std::string when = !since.empty() && parse_release_or_throw(since) > t.glibc
+                               ? " (glibc has it since " + since + ")"
+                               : "";
+        add(severity, "object-missing-symbol",
+            "references " + sym.name + ", which " + t.name + " does not have" + when, "", "",
+            sym.name);
+      }
+    }
+  } else if (!req.is_dynamic) {
+    add(Severity::Note, "static",
+        "statically linked: fits " + t.name + " by construction (no loader, no shared libraries)");
+  } else if (req.needed.empty() && req.interpreter.empty()) {
+    add(Severity::Note, "static",
+        "static-pie, no shared libraries: fits " + t.name + " by construction");
+  } else {
+    const std::string loader = loader_path(t.arch);
+    const std::string loader_soname = loader.substr(loader.rfind('/') + 1);
+    if (!req.interpreter.empty() && req.interpreter != loader && !loader.empty())
+      add(req.type == ElfType::Executable ? Severity::Error : Severity::Warning, "interpreter",
+          "its loader (PT_INTERP) is " + req.interpreter + ", but " + t.name + " has " + loader);
+
+    // The glibc libraries the loader will have loaded: DT_NEEDED, the loader itself, libc
+    // (every other glibc library needs it) and, before 2.34, librt's libpthread.
+    std::set<std::string> loaded;
+    bool any_glibc = false;
+    for (const std::string& lib : req.needed) {
+      loaded.insert(lib);
+      any_glibc |= db.knows_library(lib);
+    }
+    if (any_glibc) {
+      loaded.insert("libc.so.6");
+      loaded.insert(loader_soname);
+      if (loaded.count("librt.so.1") && t.glibc < Release{2, 34})
+        loaded.insert("libpthread.so.0");
+    }
+
+    // DT_NEEDED
+    for (const std::string& lib : req.needed) {
+      if (db.knows_library(lib)) {
+        if (!index.library_exists(lib)) {
+          std::optional<Release> first = first_release_with(db, lib);
+          if (first && *first > t.glibc)
+            add(Severity::Error, "missing-library",
+                "needs " + lib + ", which " + t.name + " does not have (glibc has it since " +
+                    to_string(*first) + ")",
+                lib);
+          else  // dropped by glibc (libcrypt.so.1, libnsl.so.1): libxcrypt, libnsl2 ship them
+            add(Severity::Warning, "library-not-in-glibc",
+                "needs " + lib + ", which glibc " + to_string(t.glibc) +
+                    " no longer builds; the system must provide it separately (libxcrypt, libnsl)",
+                lib);
+        }
+      } else if (lib != "libstdc++.so.6" && lib != "libgcc_s.so.1") {
+        std::string stem = soname_stem(lib);
+        for (std::string_view other_view : db.libraries_at(t.glibc)) {
+          std::string other(other_view);
+          if (soname_stem(other) == stem && other != lib) {
+            add(Severity::Error, "other-soname",
+                "needs " + lib + ", but " + t.name + " has " + other + " (glibc's)", lib);
+            break;
+          }
+        }
+      }
+      if (!t.allowed_libraries.empty() && lib != loader_soname &&
+          std::find(t.allowed_libraries.begin(), t.allowed_libraries.end(), lib) ==
+              t.allowed_libraries.end())
+        add(Severity::Error, "library-not-allowed",
+            "needs " + lib + ", which the " + t.profile +
+                " policy does not allow (bundle it, or link it statically)",
+            lib);
+    }
+
+    // The imports behind each version need.
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> symbols_of;
+    for (const ImportedSymbol& import : req.imports)
+      if (!import.version.empty())
+        symbols_of[{import.library, import.version}].push_back(import.name);
+
+    // Version needs.
+    std::set<std::pair<std::string, std::string>> missing_nodes;
+    std::map<std::string, std::vector<std::string>> cxx_too_new;  // library -> versions
+    bool cxx_unknown = false;
+    for (const auto& need : req.version_needs) {
+      const auto& [library, version] = need;
+      const std::vector<std::string>& syms = symbols_of[need];
+      if (db.knows_library(library)) {
+        if (!index.library_exists(library))
+          continue;  // reported as missing-library
+        if (version == "GLIBC_PRIVATE") {
+          // glibc's own libraries and gconv modules may: they ship with the glibc they bind to.
+          std::string base = req.path.substr(req.path.rfind('/') + 1);
+          bool own = db.knows_library(req.soname) || db.knows_library(base) ||
+                     req.soname.starts_with("libnss_") || req.soname.starts_with("libmemusage") ||
+                     req.soname.starts_with("libpcprofile") ||
+                     req.path.find("/gconv/") != std::string::npos;
+          size_t i = add(own ? Severity::Note : Severity::Error, "glibc-private",
+                         "needs GLIBC_PRIVATE symbols of " + library + " (" + join(syms, 3) +
+                             (own ? "): part of glibc, it runs only with the glibc it ships with"
+                                  : "): private to the glibc build it was linked with"),
+                         library, version);
+          problems[i].symbols = syms;
+          missing_nodes.insert(need);
+          continue;
+        }
+        if (index.defines(library, version))
+          continue;
+        if (!version.starts_with("GLIBC_"))
+          continue;  // another implementation of that soname (libxcrypt's XCRYPT_2.0)
+        missing_nodes.insert(need);
+        if (version == "GLIBC_ABI_DT_RELR") {
+          add(Severity::Error, "dt-relr",
+              "uses packed relative relocations (DT_RELR, version GLIBC_ABI_DT_RELR), which need "
+              "glibc 2.36; " + t.name + " cannot load it",
+              library, version);
+          continue;
+        }
+        std::string message;
+        if (syms.size() == 1) {
+          std::vector<std::string> have = index.versions_of(library, syms[0]);
+          message = "needs " + syms[0] + "@" + version + ", but " + t.name +
+                    (have.empty() ? " has no " + syms[0] : " has only " + join(have));
+        } else {
+          message = "needs " + version + " of " + library +
+                    (syms.empty() ? "" : " (" + join(syms, 3) + ")") + ", but " + t.name +
+                    " does not define it";
+        }
+        size_t i = add(Severity::Error, "missing-version", message, library, version,
+                       syms.size() == 1 ? syms[0] : "");
+        problems[i].symbols = syms;
+      } else if (library == "libstdc++.so.6" || library == "libgcc_s.so.1") {
+        const std::string& level = version.starts_with("GLIBCXX_")  ? t.glibcxx
+                                   : version.starts_with("CXXABI_") ? t.cxxabi
+                                   : version.starts_with("GCC_")    ? t.gcc
+                                                                    : t.gcc;
+        if (level.empty() || (version.starts_with("CXXABI_") && t.glibcxx.empty())) {
+          cxx_unknown = true;
+          continue;
+        }
+        if (!within_level(version, level, t.glibcxx))
+          cxx_too_new[library].push_back(version);
+      }
+    }
+    for (auto& [library, versions] : cxx_too_new) {
+      std::sort(versions.begin(), versions.end(), version_node_less);
+      const std::string& newest = versions.back();
+      std::string level = library == "libgcc_s.so.1" ? t.gcc
+                          : newest.starts_with("CXXABI") ? t.cxxabi
+                                                         : t.glibcxx;
+      std::vector<std::string> syms;
+      for (const std::string& v : versions)
+        for (const std::string& s : symbols_of[{library, v}])
+          syms.push_back(s + "@" + v);
+      size_t i = add(Severity::Error, "cxx-runtime",
+                     "needs " + join(versions) + " of " + library + ", but " + t.name + " has " +
+                         (newest.starts_with("CXXABI_") && !newest.starts_with("CXXABI_1")
+                              ? t.glibcxx + "/" + t.cxxabi
+                              : level) +
+                         (syms.empty() ? "" : " (" + join(syms, 3) + ")"),
+                     library, newest);
+      problems[i].symbols = syms;
+    }
+    if (cxx_unknown)
+      add(Severity::Note, "cxx-runtime-unknown",
+          "needs libstdc++/libgcc_s versions, but the C++ runtime level of " + t.name +
+              " is not known; name a profile (--profile) to check them");
+
+    if (req.has_relr && t.glibc < Release{2, 36} &&
+        std::none_of(req.version_needs.begin(), req.version_needs.end(),
+                     [](const auto& n) { return n.second == "GLIBC_ABI_DT_RELR"; }))
+      add(Severity::Error, "dt-relr",
+          "has packed relative relocations (DT_RELR) without the GLIBC_ABI_DT_RELR guard; the "
+          "loader of " + t.name + " ignores them and the program would crash");
+
+    // Versioned imports: each must exist with its version in a loaded library.
+    std::set<std::string> seen;
+    for (const ImportedSymbol& import : req.imports) {
+      if (!seen.insert(import.name + "@" + import.version + "/" + import.library).second)
+        continue;
+      if (import.version.empty()) {
+        if (!any_glibc || !db.has_symbol(import.name))
+          continue;
+        std::vector<std::string> libs = index.libraries_exporting(import.name, "");
+        bool in_loaded = std::any_of(libs.begin(), libs.end(),
+                                     [&](const std::string& l) { return loaded.count(l) > 0; });
+        if (!in_loaded && import.weak)
+          continue;  // a weak reference to something absent stays 0
+        if (!in_loaded)
+          add(libs.empty() ? Severity::Error : Severity::Warning, "unversioned-missing",
+              "needs " + import.name + " (unversioned), which " +
+                  (libs.empty() ? t.name + " does not have"
+                                : t.name + " has only in " + join(libs) +
+                                      ", a library it does not list in DT_NEEDED"),
+              "", "", import.name);
+        else
+          add(Severity::Warning, "unversioned",
+              "needs " + import.name + " without a version: it binds to whatever " + t.name +
+                  " has (usually the oldest version)",
+              "", "", import.name);
+        continue;
+      }
+      if (!db.knows_library(import.library) || !index.library_exists(import.library) ||
+          !import.version.starts_with("GLIBC_") ||
+          missing_nodes.count({import.library, import.version}))
+        continue;
+      if (index.exports(import.library, import.name, import.version))
+        continue;
+      std::vector<std::string> elsewhere = index.libraries_exporting(import.name, import.version);
+      std::vector<std::string> loaded_elsewhere;
+      for (const std::string& l : elsewhere)
+        if (loaded.count(l))
+          loaded_elsewhere.push_back(l);
+      if (!loaded_elsewhere.empty())
+        continue;  // the loader finds it in another loaded glibc library
+      if (!elsewhere.empty()) {
+        add(req.type == ElfType::Executable && !import.weak ? Severity::Error : Severity::Warning,
+            "symbol-not-loaded",
+            "needs " + import.name + "@" + import.version + ", which " + t.name + " has in " +
+                join(elsewhere) + ", but it lists only " + join(req.needed) +
+                " in DT_NEEDED (link with -l" +
+                elsewhere[0].substr(3, elsewhere[0].find(".so") - 3) + ")",
+            import.library, import.version, import.name);
+        continue;
+      }
+      std::vector<std::string> have = index.versions_of(import.library, import.name);
+      add(import.weak ? Severity::Warning : Severity::Error, "missing-symbol",
+          "needs " + import.name + "@" + import.version + " (" + import.library + "), but " +
+              t.name + (have.empty() ? " has no " + import.name : " has only " + join(have)),
+          import.library, import.version, import.name);
+    }
+  }
+
+  // Most important first: errors before warnings before notes; within, by what the loader
+  // trips on first, then the newest version first.
+  std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
+    if (a.severity != b.severity)
+      return a.severity < b.severity;
+    if (rank(a.code) != rank(b.code))
+      return rank(a.code) < rank(b.code);
+    return compare_version_nodes(a.version, b.version) > 0;
+  });
+  return problems;
 }
 
 std::vector<Problem> check_fits(const ElfRequirements& req, const ArchDb& db, Release target,
                                 const std::string& target_name) {
-  std::vector<Problem> problems;
-  std::set<std::pair<std::string, std::string>> reported_versions;
-  for (const ImportedSymbol& import : req.imports) {
-    if (import.version.empty() || !db.knows_library(import.library) ||
-        import.version == "GLIBC_PRIVATE")
-      continue;
-    if (!db.library_exists_at(import.library, target)) {
-      problems.push_back({import.name, import.library, import.version,
-                          "needs " + import.library + ", which " + target_name + " does not have"});
-      continue;
-    }
-    bool found = false;
-    for (const Export& e : db.exports_at(import.library, target))
-      found |= e.symbol == import.name && e.version == import.version;
-    if (found)
-      continue;
-    std::string have = what_target_has(db, import.name, import.library, target);
-    problems.push_back({import.name, import.library, import.version,
-                        "needs " + import.name + "@" + import.version + " (" + import.library +
-                            "), but " + target_name +
-                            (have.empty() ? " has no " + import.name
-                                          : " has only " + have)});
-    reported_versions.insert({import.library, import.version});
-  }
-  // Version needs without a symbol naming them (rare, but the loader checks them too).
-  for (const auto& [library, version] : req.version_needs) {
-    if (!db.knows_library(library) || reported_versions.count({library, version}) ||
-        version == "GLIBC_PRIVATE" || !db.library_exists_at(library, target))
-      continue;
-    std::vector<std::string_view> nodes = db.version_nodes_at(library, target);
-    if (std::find(nodes.begin(), nodes.end(), version) == nodes.end())
-      problems.push_back({"", library, version,
-                          "needs version " + version + " of " + library + ", which " +
-                              target_name + " does not define"});
-  }
-  return problems;
+  CheckTarget t;
+  t.arch = std::string(db.name());
+  t.glibc = target;
+  t.name = target_name;
+  TargetIndex index(db, t);
+  std::vector<Problem> all = check_binary(req, index);
+  std::vector<Problem> out;
+  for (Problem& p : all)
+    if (p.severity == Severity::Error &&
+        (p.code == "missing-library" || p.code == "missing-version" ||
+         p.code == "missing-symbol" || p.code == "symbol-not-loaded" || p.code == "dt-relr"))
+      out.push_back(std::move(p));
+  return out;
 }
 
 }  // namespace glibcpin
