@@ -61,7 +61,8 @@ const char* type_name(const ElfRequirements& req) {
 struct Checker {
   const ArchDb& db;
   const TargetIndex& index;
-  std::vector<TargetIndex> profile_indexes;  // for "which profiles would accept it"
+  std::vector<CheckTarget> profile_targets;  // for "which profiles would accept it"
+  std::vector<TargetIndex> profile_indexes;  // built on the first file that does not fit
 
   void check(FileResult& r, ElfRequirements req) {
     std::string file_arch = machine_name(req.machine, req.elf_class);
@@ -80,6 +81,9 @@ struct Checker {
                               [](const Problem& p) { return p.severity == Severity::Error; });
     r.status = errors ? Status::DoesNotFit : Status::Fits;
     if (errors) {
+      if (profile_indexes.empty())
+        for (const CheckTarget& pt : profile_targets)
+          profile_indexes.emplace_back(db, pt);
       for (const TargetIndex& other : profile_indexes) {
         std::vector<Problem> ps = check_binary(req, other);
         if (std::none_of(ps.begin(), ps.end(),
@@ -454,7 +458,7 @@ int run_check(const Context& ctx, const CommandArgs& args) {
 
   ArchDb db = open_arch(t.arch);
   TargetIndex index(db, t);
-  Checker checker{db, index, {}};
+  Checker checker{db, index, {}, {}};
   for (const Profile& p : profiles()) {
     if (!db.has_release(p.glibc))
       continue;
@@ -468,7 +472,7 @@ int run_check(const Context& ctx, const CommandArgs& args) {
     pt.gcc = std::string(p.gcc);
     for (std::string_view lib : p.allowed_libraries)
       pt.allowed_libraries.emplace_back(lib);
-    checker.profile_indexes.emplace_back(db, pt);
+    checker.profile_targets.push_back(std::move(pt));
   }
 
   std::vector<FileResult> results;
