@@ -117,44 +117,58 @@ static std::string libc_nonshared_path() {
   return path;
 }
 
-// Writes the stub's sources into `dir` and returns the command that builds it there.
-static std::vector<std::string> stub_build_command(const fs::path& dir, const StubLibrary& stub) {
+// The generator runs the assembler and the linker itself, not through the compiler driver: a
+// target has some 20 stubs and trampolines, and each driver run costs more than as and ld do.
+static std::vector<std::string> assemble(const fs::path& source, const fs::path& object) {
+  return {"as", "--64", "-o", object.string(), source.string()};
+}
+
+struct StubBuild {
+  std::vector<std::string> assemble;
+  std::vector<std::string> link;
+};
+
+// Writes the stub's sources into `dir`; returns the commands that build it there.
+static StubBuild stub_build(const fs::path& dir, const StubLibrary& stub) {
   fs::path base = dir / ("stub-" + stub.soname);
   write_file(base.string() + ".s", stub.assembly);
   write_file(base.string() + ".map", stub.version_script);
-  return {"cc", "-shared", "-nostdlib", "-o", (dir / stub.soname).string(), base.string() + ".s",
-          "-Wl,--version-script=" + base.string() + ".map", "-Wl,-soname," + stub.soname,
-          "-Wl,--hash-style=both"};
+  fs::path object = base.string() + ".o";
+  return {assemble(base.string() + ".s", object),
+          {"ld", "-shared", "-o", (dir / stub.soname).string(), "-soname", stub.soname,
+           "--version-script", base.string() + ".map", "--hash-style=both", object.string()}};
 }
 
 static void generate(const fs::path& dir, const fs::path& final_dir, const Target& target,
                      const ArchDb& db, Release host, const fs::path& shims) {
-  std::vector<std::vector<std::string>> builds;
-  for (std::string_view library : db.libraries_at(target.glibc)) {
-    StubLibrary stub = make_stub_library(db, library, target.glibc);
-    builds.push_back(stub_build_command(dir, stub));
-  }
+  std::vector<StubBuild> stubs;
+  for (std::string_view library : db.libraries_at(target.glibc))
+    stubs.push_back(stub_build(dir, make_stub_library(db, library, target.glibc)));
   // The host's libgcc_s, for the link only (see host_runtime_stubs.hpp).
   std::string libgcc_s = compiler_file("libgcc_s.so.1");
   if (!libgcc_s.empty()) {
     StubLibrary stub = make_stub_of_library_file(libgcc_s);
-    builds.push_back(stub_build_command(dir, stub));
+    stubs.push_back(stub_build(dir, stub));
     fs::create_symlink(stub.soname, dir / "libgcc_s.so");
   }
-  if (run_programs_in_parallel(builds) != 0)
-    throw Error("building the stub libraries for " + target.name() + " failed");
 
   ShimSelection selection = select_shims(shims, target.glibc);
-  std::vector<std::vector<std::string>> trampolines;
+  std::vector<std::vector<std::string>> assembles;
   for (const RenamedSymbol& renamed : find_renamed_symbols(db, target.glibc, host)) {
     fs::path source = dir / ("renamed-" + renamed.name + ".s");
+    fs::path object = dir / ("renamed-" + renamed.name + ".o");
     write_file(source, rename_trampoline(renamed));
-    std::string object = (dir / ("renamed-" + renamed.name + ".o")).string();
-    trampolines.push_back({"cc", "-c", source.string(), "-o", object});
-    selection.objects.push_back(object);
+    assembles.push_back(assemble(source, object));
+    selection.objects.push_back(object.string());
   }
-  if (run_programs_in_parallel(trampolines) != 0)
-    throw Error("assembling the renamed-symbol trampolines for " + target.name() + " failed");
+  std::vector<std::vector<std::string>> links;
+  for (const StubBuild& stub : stubs) {
+    assembles.push_back(stub.assemble);
+    links.push_back(stub.link);
+  }
+  if (run_programs_in_parallel(assembles) != 0 || run_programs_in_parallel(links) != 0)
+    throw Error("building the stub libraries for " + target.name() + " failed");
+
   LinkerScriptInputs inputs{final_dir.string(), libc_nonshared_path(), ""};
   if (!selection.objects.empty()) {
     inputs.shim_archive = (final_dir / kShimArchive).string();
