@@ -23,8 +23,9 @@ constexpr std::uint32_t PT_LOAD = 1, PT_DYNAMIC = 2, PT_INTERP = 3;
 constexpr std::uint32_t SHT_SYMTAB = 2, SHT_DYNSYM = 11;
 constexpr std::uint64_t DT_NULL = 0, DT_NEEDED = 1, DT_HASH = 4, DT_STRTAB = 5, DT_SYMTAB = 6,
                         DT_STRSZ = 10, DT_SONAME = 14, DT_RELR = 36, DT_GNU_HASH = 0x6ffffef5,
-                        DT_VERSYM = 0x6ffffff0, DT_VERNEED = 0x6ffffffe,
-                        DT_VERNEEDNUM = 0x6fffffff;
+                        DT_VERSYM = 0x6ffffff0, DT_VERDEF = 0x6ffffffc, DT_VERDEFNUM = 0x6ffffffd,
+                        DT_VERNEED = 0x6ffffffe, DT_VERNEEDNUM = 0x6fffffff;
+constexpr std::uint16_t VER_FLG_BASE = 1, VERSYM_HIDDEN = 0x8000, SHN_ABS = 0xfff1;
 
 // Reads integers of the file's byte order from a bounds-checked image.
 class Image {
@@ -200,8 +201,8 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
   const std::uint64_t dyn_size = layout.is64 ? 16 : 8;
   img.require(dynamic.offset, dynamic.filesz, "the dynamic segment");
   std::vector<std::uint64_t> needed, soname;
-  std::optional<std::uint64_t> strtab, strsz, symtab, versym, verneed, hash, gnu_hash;
-  std::uint64_t verneednum = 0;
+  std::optional<std::uint64_t> strtab, strsz, symtab, versym, verneed, verdef, hash, gnu_hash;
+  std::uint64_t verneednum = 0, verdefnum = 0;
   for (std::uint64_t p = dynamic.offset; p + dyn_size <= dynamic.offset + dynamic.filesz;
        p += dyn_size) {
     std::uint64_t tag = layout.is64 ? img.u64(p) : img.u32(p);
@@ -219,6 +220,8 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
       case DT_VERSYM: versym = val; break;
       case DT_VERNEED: verneed = val; break;
       case DT_VERNEEDNUM: verneednum = val; break;
+      case DT_VERDEF: verdef = val; break;
+      case DT_VERDEFNUM: verdefnum = val; break;
       case DT_RELR: req.has_relr = true; break;
       default: break;
     }
@@ -268,6 +271,28 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
     }
   }
 
+  // Version definitions: version index -> name (the base entry names the file itself).
+  std::map<std::uint16_t, std::string> defined_versions;
+  if (verdef && verdefnum) {
+    std::uint64_t vd = offset_of(img, layout, *verdef, "DT_VERDEF");
+    std::uint64_t budget = img.size() / 20 + 1;  // entries are 20 bytes: no loop can be longer
+    for (std::uint64_t i = 0; i < verdefnum; i++) {
+      if (budget-- == 0)
+        img.fail("the version definitions do not end");
+      std::uint16_t flags = img.u16(vd + 2), index = img.u16(vd + 4);
+      std::string name =
+          img.str(str_off, str_size, img.u32(vd + img.u32(vd + 12)), "a version definition");
+      if (!(flags & VER_FLG_BASE)) {
+        defined_versions[index] = name;
+        req.version_definitions.push_back(name);
+      }
+      std::uint32_t next = img.u32(vd + 16);
+      if (next == 0)
+        break;
+      vd += next;
+    }
+  }
+
   if (!symtab)
     return;
   std::uint64_t sym_off = offset_of(img, layout, *symtab, "DT_SYMTAB");
@@ -288,8 +313,19 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
     // A defined symbol whose version is a version *need* is imported too: a copy-relocated
     // data object (environ, __libc_single_threaded, stdout...).
     auto need = by_index.end();
+    std::uint16_t version_index = versym_off ? img.u16(*versym_off + 2 * i) : 0;
     if (versym_off)
-      need = by_index.find(img.u16(*versym_off + 2 * i) & 0x7fff);
+      need = by_index.find(version_index & 0x7fff);
+    if (shndx != 0 && shndx != SHN_ABS && need == by_index.end()) {
+      auto defined = defined_versions.find(version_index & 0x7fff);
+      std::uint8_t type = info & 0xf;  // FUNC 2, GNU_IFUNC 10, OBJECT 1, TLS 6
+      char kind = type == 2 || type == 10 ? 'F' : type == 1 ? 'D' : type == 6 ? 'T' : 0;
+      if (defined != defined_versions.end() && kind)
+        req.exports.push_back({img.str(str_off, str_size, img.u32(s), "a dynamic symbol"),
+                               defined->second, !(version_index & VERSYM_HIDDEN), kind,
+                               layout.is64 ? img.u64(s + 16) : img.u32(s + 8)});
+      continue;
+    }
     if (shndx != 0 && need == by_index.end())
       continue;
     std::string name = img.str(str_off, str_size, img.u32(s), "a dynamic symbol");

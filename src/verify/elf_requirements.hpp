@@ -23,6 +23,15 @@ struct ImportedSymbol {
 
 enum class ElfType { Relocatable, Executable, SharedObject, Other };
 
+// A defined dynamic symbol with a version definition: what a shared library offers.
+struct ExportedSymbol {
+  std::string name;
+  std::string version;
+  bool is_default = false;  // "@@"
+  char kind = 'F';          // 'F' function (also IFUNC), 'D' data object, 'T' TLS
+  std::uint64_t size = 0;
+};
+
 struct ElfRequirements {
   std::string path;
   bool is_dynamic = false;  // has a dynamic segment (static binaries fit by construction)
@@ -41,6 +50,9 @@ struct ElfRequirements {
   // ("memcpy", or "memcpy@GLIBC_2.2.5" from a .symver directive).
   std::vector<ImportedSymbol> undefined;
   std::vector<std::string> defined;  // relocatable objects: the global symbols they define
+  // Shared libraries: what they offer (for stubs of host libraries such as libgcc_s.so.1).
+  std::vector<std::string> version_definitions;  // without the base entry (the soname)
+  std::vector<ExportedSymbol> exports;
 };
 
 // Reads `path` (an ELF file). Throws Error (naming the file and the fault) when it cannot be
