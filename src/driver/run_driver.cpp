@@ -18,6 +18,7 @@
 #include "util/process.hpp"
 #include "verify/elf_requirements.hpp"
 #include "util/split.hpp"
+#include "verify/check_target.hpp"
 #include "verify/fits_target.hpp"
 
 namespace glibcpin {
@@ -50,25 +51,8 @@ static std::vector<std::string> add_shim_link_args(const Invocation& inv, Rewrit
   return rewritten.args;
 }
 
-// The C++/GCC runtime versions the output needs ("libstdc++.so.6 GLIBCXX_3.4.30"): the target's
-// levels are not known to the driver yet, so the user is told what to check.
-static void warn_about_cxx_runtime(const Context& ctx, const std::string& output,
-                                   const ElfRequirements& req) {
-  std::map<std::string, std::string> newest;  // library -> newest version needed
-  for (const auto& [library, version] : req.version_needs) {
-    if (!library.starts_with("libstdc++") && !library.starts_with("libgcc_s"))
-      continue;
-    std::string& current = newest[library + " " + version.substr(0, version.find('_') + 1)];
-    if (current.empty() || compare_version_nodes(current, version) < 0)
-      current = version;
-  }
-  for (const auto& [key, version] : newest)
-    ctx.err << "glibc-pin: warning: " << output << " needs " << version << " from "
-            << key.substr(0, key.find(' '))
-            << "; glibc-pin does not check the target's C++ runtime level yet\n";
-}
-
-// The minimum proof after a link: every glibc requirement exists on the target.
+// The proof after a link: the output fits the target (`glibc-pin check`'s errors, but for the
+// manylinux allowed-library list, which is a packaging matter, not whether it runs).
 static int verify(const Context& ctx, const Invocation& inv, const Target& target) {
   std::string output = inv.output.value_or("a.out");
   std::error_code ec;
@@ -77,26 +61,22 @@ static int verify(const Context& ctx, const Invocation& inv, const Target& targe
   ElfRequirements req = read_elf_requirements(output);
   if (!req.is_dynamic)
     return 0;
-  warn_about_cxx_runtime(ctx, output, req);
   ArchDb db = open_arch(target.arch);
-  std::vector<Problem> problems = check_fits(req, db, target.glibc, target.name());
-  // A shared library may leave references undefined (and so unversioned): a glibc function the
-  // target lacks would only fail when the library is loaded there.
-  Release host = host_glibc_release();
-  for (const ImportedSymbol& import : req.imports)
-    if (import.version.empty() && !import.weak && db.has_symbol_at(import.name, host) &&
-        !db.has_symbol_at(import.name, target.glibc))
-      problems.push_back({import.name, "", "",
-                          "needs " + import.name + ", a glibc " + to_string(host) +
-                              " function that " + target.name() +
-                              " does not have and no glibc-pin shim provides"});
-  if (problems.empty())
+  TargetIndex index(db, make_check_target(target));
+  std::vector<Problem> errors;
+  for (Problem& problem : check_binary(req, index)) {
+    if (problem.code == "cxx-runtime-unknown")
+      ctx.err << "glibc-pin: warning: " << output << ": " << problem.message << "\n";
+    if (problem.severity == Severity::Error && problem.code != "library-not-allowed")
+      errors.push_back(std::move(problem));
+  }
+  if (errors.empty())
     return 0;
-  for (const Problem& problem : problems)
+  for (const Problem& problem : errors)
     ctx.err << "glibc-pin: error: " << output << ": " << problem.message << "\n";
   ctx.err << "glibc-pin: error: " << output << " does not fit " << target.name()
-          << "; removed it. A shim or an older build dependency may help "
-             "(glibc-pin lookup SYMBOL shows when each version appeared).\n";
+          << "; removed it. A shim, the static C++ runtime (the default) or an older build "
+             "dependency may help (glibc-pin lookup SYMBOL shows when each version appeared).\n";
   std::filesystem::remove(output, ec);
   return 1;
 }
