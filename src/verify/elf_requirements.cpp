@@ -368,9 +368,12 @@ void read_object_symbols(const Image& img, const Layout& layout, ElfRequirements
       }
       ImportedSymbol sym;
       sym.weak = bind == 2;
+      // "name@VERSION" or "name@@VERSION"; a name ending in '@' has no version, and is kept
+      // whole (it names no glibc symbol).
       size_t at = name.find('@');
-      if (at != std::string::npos) {
-        sym.version = name.substr(name.find_first_not_of('@', at));
+      size_t version_at = at == std::string::npos ? at : name.find_first_not_of('@', at);
+      if (version_at != std::string::npos) {
+        sym.version = name.substr(version_at);
         name.resize(at);
       }
       sym.name = std::move(name);
