@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
 # run-fuzz.sh FUZZER WORKDIR MAKE_ELF_PY SHIMS_DIR [LIBFUZZER_OPTION...]
-# Makes a seed corpus in WORKDIR/seeds from real files (small programs and a shared library
+# First runs the fuzz target once on each input of fuzz/regressions/ (crashes found before).
+# Then makes a seed corpus in WORKDIR/seeds from real files (small programs and a shared library
 # compiled here, the shim objects of the build and an archive of them, tests/check's crafted
-# ELF files), then runs the fuzz target on it with the given options (e.g. -max_total_time=30).
+# ELF files, the regressions), and fuzzes from it with the given options (-max_total_time=30).
 # New inputs go to WORKDIR/corpus, crashes to WORKDIR/artifacts/. Exit status: the fuzzer's
 # (0 when it found nothing), 77 when no seed could be made.
 set -uo pipefail
 fuzzer=$1 work=$2 make_elf=$3 shims=$4
 shift 4
+
+here=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+regressions=()
+for f in "$here"/regressions/*; do
+  [[ -f $f && $f != *.md ]] && regressions+=("$f")
+done
+if [[ ${#regressions[@]} -gt 0 ]]; then
+  "$fuzzer" -timeout=10 -rss_limit_mb=2048 "${regressions[@]}" || {
+    echo "run-fuzz.sh: a regression input of fuzz/regressions/ fails again" >&2
+    exit 1
+  }
+fi
 
 rm -rf "$work/seeds" "$work/corpus"
 mkdir -p "$work/seeds" "$work/corpus" "$work/artifacts" "$work/src"
@@ -19,6 +32,8 @@ if command -v python3 >/dev/null; then
     python3 "$make_elf" "$v" "$seeds/crafted-$v"
   done
 fi
+
+[[ ${#regressions[@]} -gt 0 ]] && cp "${regressions[@]}" "$seeds/"
 
 # Real files: relocatable objects (the shims), an archive of them, and a thin archive.
 objects=("$shims"/*.o)
