@@ -15,6 +15,8 @@ PACKAGES=(
   catch2 nlohmann-json3-dev
   # toolchains and tools the tests drive
   clang lld mold binutils patchelf hyperfine golang-go
+  # build systems the integration tests drive (tests/integrations)
+  autoconf ccache meson
   # scripts: runtime fetching (apt-get download, dpkg-deb, archive keys), generators
   dpkg-dev xz-utils python3 ca-certificates debian-archive-keyring util-linux
 )

@@ -1,0 +1,3 @@
+#include "greet.h"
+
+std::string greeting(const std::string &who) { return "hello, " + who; }
