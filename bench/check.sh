@@ -11,7 +11,7 @@
 # so every case reads it from the page cache. Writes bench/results/check.json and the table in
 # bench/README.md between the BEGIN/END CHECK RESULTS markers (a section appended the first
 # time). GLIBC_PIN defaults to build/src/glibc-pin (copied first, so a rebuild during the run
-# cannot change what is measured). Needs: hyperfine, readelf, python3.
+# cannot change what is measured; $W in check.json). Needs: hyperfine, readelf, python3.
 #
 # Goal (issue 5): <= 20 ms for a 100 MB ELF.
 set -euo pipefail
@@ -98,6 +98,7 @@ out += ["", f"- `check --target 2.17` is {ref['mean']/c['mean']:.0f}× faster th
         + ("met" if 1000 * c["mean"] <= 20 else "**NOT met**") + f" ({1000*c['mean']:.1f} ms mean)"]
 open(dst, "w").write("\n".join(out) + "\n")
 PY
+sed -i "s|$work|\$W|g" "$out/check.json"  # the scratch directory, as in run.sh
 cat "$work/table.md"
 
 if [[ $readme -eq 1 ]]; then
