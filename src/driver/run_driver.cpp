@@ -1,6 +1,8 @@
 // classify -> plan -> generate -> run -> verify.
 #include "driver/run_driver.hpp"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -28,11 +30,28 @@ struct Plan {
   std::string tool;
 };
 
+// The name of the process that started this one ("ccache", "make"...), "" if unknown.
+static std::string parent_process_name() {
+  std::ifstream comm("/proc/" + std::to_string(getppid()) + "/comm");
+  std::string name;
+  std::getline(comm, name);
+  return name;
+}
+
 static Plan plan(const Invocation& inv, const std::string& invoked_as) {
   std::string target_text = inv.wrapper.target.value_or("");
   if (target_text.empty())
-    if (const char* env = std::getenv("GLIBC_PIN_TARGET"))
+    if (const char* env = std::getenv("GLIBC_PIN_TARGET"); env && *env) {
+      // A compiler cache keys its entries on the command line, not on our environment: an
+      // object pinned for one target would be handed out for another.
+      std::string parent = parent_process_name();
+      if (parent == "ccache" || parent == "sccache")
+        throw UsageError("under " + parent + ", name the target in the compiler command "
+                         "(CC=\"" + parent + " glibc-pin-cc --glibc-pin-target=" + env +
+                         "\"): " + parent + " does not see GLIBC_PIN_TARGET, and would reuse "
+                         "objects pinned for another target");
       target_text = env;
+    }
   if (target_text.empty())
     throw UsageError("no target: pass --glibc-pin-target=T (e.g. 2.17, centos7) or set "
                      "GLIBC_PIN_TARGET");

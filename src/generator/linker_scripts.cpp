@@ -13,19 +13,23 @@ static bool is_dynamic_loader(std::string_view soname) {
 }
 
 // Libraries (other than libc and the loader) that export at `target` a symbol the host's libc
-// exports: they merged into libc later, so host-built code expects them without asking.
+// has and the target's libc has not: it merged into libc later, so host-built code expects it
+// without asking. (libm shares frexp & co. with libc everywhere: it is not one of them.)
 static std::vector<std::string_view> merged_into_libc(const ArchDb& db, Release target,
                                                       Release host) {
-  std::set<std::string_view> in_host_libc;
+  std::set<std::string_view> in_host_libc, in_target_libc;
   for (const Export& e : db.exports_at("libc.so.6", host))
     if (e.is_default)
       in_host_libc.insert(e.symbol);
+  for (const Export& e : db.exports_at("libc.so.6", target))
+    if (e.is_default)
+      in_target_libc.insert(e.symbol);
   std::vector<std::string_view> result;
   for (std::string_view library : db.libraries_at(target)) {
     if (library == "libc.so.6" || is_dynamic_loader(library))
       continue;
     for (const Export& e : db.exports_at(library, target)) {
-      if (e.is_default && in_host_libc.count(e.symbol)) {
+      if (e.is_default && in_host_libc.count(e.symbol) && !in_target_libc.count(e.symbol)) {
         result.push_back(library);
         break;
       }

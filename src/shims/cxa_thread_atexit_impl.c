@@ -10,12 +10,16 @@
  * when the thread exits, and for the thread that calls exit() from a handler
  * registered with __cxa_atexit on first use.
  *
- * Limits: dso_symbol is ignored, so a dlclose()d library whose thread_local
- * destructors are still pending is not kept loaded (glibc pins it); the
- * exiting thread's destructors run among the atexit handlers in registration
- * order, not strictly before all static destructors.  Needs libpthread on
- * targets < 2.34 (pthread_key_create). */
+ * Each executable or library has its own hidden copy of this shim, and its
+ * handlers point into it.  So, like glibc, the first registration pins the
+ * object that holds this copy (dlopen RTLD_NODELETE): a dlclose()d plugin with
+ * thread_local objects stays mapped, and its handlers stay callable at exit.
+ *
+ * Limits: the exiting thread's destructors run among the atexit handlers in
+ * registration order, not strictly before all static destructors.  Needs
+ * libpthread and libdl on targets < 2.34 (the stub libc.so script adds them). */
 #include "shim.h"
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -43,8 +47,18 @@ static void run_tls_dtors(void *unused)
   }
 }
 
+/* Keeps the object holding this copy of the shim loaded for good.  (For the
+ * main program dlopen finds nothing to pin, and it is never unloaded.) */
+static void keep_loaded(void)
+{
+  Dl_info info;
+  if (dladdr((void *)run_tls_dtors, &info) && info.dli_fname && info.dli_fname[0])
+    dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+}
+
 static void setup(void)
 {
+  keep_loaded();
   pthread_key_create(&exit_key, run_tls_dtors);
   __cxa_atexit(run_tls_dtors, NULL, NULL);
 }
