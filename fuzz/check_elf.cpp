@@ -18,6 +18,7 @@
 #include "database/embedded.hpp"
 #include "target/target.hpp"
 #include "util/error.hpp"
+#include "verify/check_target.hpp"
 #include "verify/elf_requirements.hpp"
 #include "verify/fits_target.hpp"
 
@@ -29,21 +30,6 @@ struct ArchTargets {
   ArchDb db;
   std::vector<std::unique_ptr<TargetIndex>> indexes;
 };
-
-CheckTarget target_of(const Profile& p, const std::string& arch) {
-  CheckTarget t;
-  t.arch = arch;
-  t.glibc = p.glibc;
-  t.profile = std::string(p.name);
-  t.name = t.profile;
-  t.glibcxx = std::string(p.glibcxx);
-  t.cxxabi = std::string(p.cxxabi);
-  t.gcc = std::string(p.gcc);
-  t.cxx_levels_from = t.profile;
-  for (std::string_view lib : p.allowed_libraries)
-    t.allowed_libraries.emplace_back(lib);
-  return t;
-}
 
 // nullptr when the database has no such architecture ("EM 21 (ppc64)", ...).
 const ArchTargets* targets_for(const std::string& arch) {
@@ -59,7 +45,8 @@ const ArchTargets* targets_for(const std::string& arch) {
         for (const Profile& p : profiles())
           if (p.name == name && it->second->db.has_release(p.glibc))
             it->second->indexes.push_back(
-                std::make_unique<TargetIndex>(it->second->db, target_of(p, arch)));
+                std::make_unique<TargetIndex>(it->second->db,
+                                              check_target_of_profile(p, arch)));
     }
   }
   return it->second ? &*it->second : nullptr;

@@ -433,17 +433,7 @@ int run_check(const Context& ctx, const CommandArgs& args) {
   for (const Profile& p : profiles()) {
     if (!db.has_release(p.glibc))
       continue;
-    CheckTarget pt;
-    pt.arch = t.arch;
-    pt.glibc = p.glibc;
-    pt.profile = std::string(p.name);
-    pt.name = pt.profile;
-    pt.glibcxx = std::string(p.glibcxx);
-    pt.cxxabi = std::string(p.cxxabi);
-    pt.gcc = std::string(p.gcc);
-    for (std::string_view lib : p.allowed_libraries)
-      pt.allowed_libraries.emplace_back(lib);
-    checker.profile_targets.push_back(std::move(pt));
+    checker.profile_targets.push_back(check_target_of_profile(p, t.arch));
   }
 
   std::vector<FileResult> results;

@@ -10,4 +10,7 @@ namespace glibcpin {
 
 CheckTarget make_check_target(const Target& target);
 
+// A profile's glibc, C++ runtime levels and allowed libraries on `arch`, named by the profile.
+CheckTarget check_target_of_profile(const Profile& profile, const std::string& arch);
+
 }  // namespace glibcpin
