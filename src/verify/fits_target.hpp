@@ -65,8 +65,9 @@ private:
   CheckTarget target_;
   std::set<std::string> libraries_;
   std::set<std::pair<std::string, std::string>> nodes_;  // (library, version)
-  // symbol -> (library, version) pairs
-  std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> symbols_;
+
+  std::vector<std::pair<std::string_view, std::string_view>> at_target(
+      const std::string& symbol) const;
 };
 
 // Every problem of `req` on the target, most important first (errors, then warnings, notes).
