@@ -34,6 +34,7 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
 int run_lookup(const Context& ctx, const CommandArgs& args);
 int run_targets(const Context& ctx, const CommandArgs& args);
 int run_cache(const Context& ctx, const CommandArgs& args);
+int run_doctor(const Context& ctx, const CommandArgs& args);
 int run_check(const Context& ctx, const CommandArgs& args);
 int run_cc(const Context& ctx, const CommandArgs& args);
 int run_cxx(const Context& ctx, const CommandArgs& args);

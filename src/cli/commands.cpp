@@ -2,7 +2,7 @@
 
 namespace glibcpin {
 
-// The one table of subcommands. Later: cc, c++, ld (personalities), check, cache, doctor.
+// The one table of subcommands.
 static const Command command_table[] = {
     {"cc", "Compile and link C for the target (also: symlink glibc-pin-cc)", run_cc},
     {"c++", "Compile and link C++ for the target (also: symlink glibc-pin-c++)", run_cxx},
@@ -13,6 +13,8 @@ static const Command command_table[] = {
     {"check", "Check whether binaries fit a target (glibc, C++ runtime, libraries), and why not",
      run_check},
     {"cache", "Show, generate or clean the cache of per-target stub libraries", run_cache},
+    {"doctor", "Show what glibc-pin would use here and check that a pinned build works",
+     run_doctor},
 };
 
 std::span<const Command> commands() {
