@@ -6,11 +6,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
-#include <map>
+#include <span>
+#include <string_view>
 
 #include "database/embedded.hpp"
-#include "database/version_node.hpp"
 #include "driver/explain_link_errors.hpp"
 #include "driver/find_tool.hpp"
 #include "driver/response_file.hpp"
@@ -18,9 +17,9 @@
 #include "target/target.hpp"
 #include "util/error.hpp"
 #include "util/process.hpp"
-#include "verify/elf_requirements.hpp"
 #include "util/split.hpp"
 #include "verify/check_target.hpp"
+#include "verify/elf_requirements.hpp"
 #include "verify/fits_target.hpp"
 
 namespace glibcpin {
@@ -114,9 +113,13 @@ static void refuse_mold_with_pinned_objects(const Invocation& inv, const std::st
   for (const std::string& input : inv.input_files) {
     if (!input.ends_with(".o") && !input.ends_with(".a") && !input.ends_with(".lo"))
       continue;
-    std::ifstream in(input, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.find("@GLIBC_") != std::string::npos)
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(input, ec))
+      continue;  // the linker says what is wrong with it
+    MappedFile file(input);  // no copy: archives can be large
+    std::span<const std::uint8_t> bytes = file.bytes();
+    std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    if (text.find("@GLIBC_") != std::string_view::npos)
       throw Error(input + " carries pinned symbol versions (name@GLIBC_x), which mold 1.10 "
                   "links into calls to address 0; link with -fuse-ld=bfd, gold or lld instead");
   }
