@@ -185,8 +185,8 @@ void collect(const std::string& path, bool named, Checker& checker,
 std::map<std::pair<std::string, std::string>, std::vector<std::string>> symbols_by_version(
     const ElfRequirements& req) {
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> out;
-  for (const auto& need : req.version_needs)
-    out[need];
+  for (const VersionNeed& need : req.version_needs)
+    out[{need.library, need.version}];
   for (const ImportedSymbol& s : req.imports)
     if (!s.version.empty())
       out[{s.library, s.version}].push_back(s.name);

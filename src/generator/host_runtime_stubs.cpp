@@ -6,7 +6,7 @@
 namespace glibcpin {
 
 StubLibrary make_stub_of_library_file(const std::string& path) {
-  ElfRequirements library = read_elf_requirements(path);
+  ElfRequirements library = read_elf_requirements(path, ReadExports::Yes);
   if (library.soname.empty())
     throw Error(path + ": a shared library without a soname");
   std::vector<Export> exports;

@@ -19,13 +19,14 @@ namespace glibcpin {
 namespace {
 
 // ELF constants (elf.h values; spelled out so the reader does not depend on the host's header).
-constexpr std::uint32_t PT_LOAD = 1, PT_DYNAMIC = 2, PT_INTERP = 3;
+constexpr std::uint32_t PT_LOAD = 1, PT_DYNAMIC = 2, PT_INTERP = 3, PT_NOTE = 4;
+constexpr std::uint32_t NT_GNU_BUILD_ID = 3;
 constexpr std::uint32_t SHT_SYMTAB = 2, SHT_DYNSYM = 11;
 constexpr std::uint64_t DT_NULL = 0, DT_NEEDED = 1, DT_HASH = 4, DT_STRTAB = 5, DT_SYMTAB = 6,
                         DT_STRSZ = 10, DT_SONAME = 14, DT_RELR = 36, DT_GNU_HASH = 0x6ffffef5,
                         DT_VERSYM = 0x6ffffff0, DT_VERDEF = 0x6ffffffc, DT_VERDEFNUM = 0x6ffffffd,
                         DT_VERNEED = 0x6ffffffe, DT_VERNEEDNUM = 0x6fffffff;
-constexpr std::uint16_t VER_FLG_BASE = 1, VERSYM_HIDDEN = 0x8000, SHN_ABS = 0xfff1;
+constexpr std::uint16_t VER_FLG_BASE = 1, VER_FLG_WEAK = 2, VERSYM_HIDDEN = 0x8000, SHN_ABS = 0xfff1;
 
 // Reads integers of the file's byte order from a bounds-checked image.
 class Image {
@@ -41,10 +42,8 @@ public:
     return offset <= bytes_.size() && length <= bytes_.size() - offset;
   }
   void require(std::uint64_t offset, std::uint64_t length, const char* what) const {
-    if (!contains(offset, length))
-      fail(std::string(what) + " lies outside the file (offset " + std::to_string(offset) +
-           ", " + std::to_string(length) + " bytes; the file has " +
-           std::to_string(bytes_.size()) + ")");
+    if (!contains(offset, length)) [[unlikely]]
+      fail_outside(offset, length, what);
   }
   std::uint64_t uint(std::uint64_t offset, int width) const {
     require(offset, width, "a field");
@@ -74,6 +73,12 @@ public:
   }
 
 private:
+  [[noreturn, gnu::noinline]] void fail_outside(std::uint64_t offset, std::uint64_t length,
+                                                const char* what) const {
+    fail(std::string(what) + " lies outside the file (offset " + std::to_string(offset) + ", " +
+         std::to_string(length) + " bytes; the file has " + std::to_string(bytes_.size()) + ")");
+  }
+
   std::span<const std::uint8_t> bytes_;
   const std::string& name_;
   bool big_;
@@ -197,7 +202,7 @@ std::uint64_t dynamic_symbol_count(const Image& img, const Layout& layout, std::
 }
 
 void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic,
-                  ElfRequirements& req) {
+                  ReadExports read_exports, ElfRequirements& req) {
   const std::uint64_t dyn_size = layout.is64 ? 16 : 8;
   img.require(dynamic.offset, dynamic.filesz, "the dynamic segment");
   std::vector<std::uint64_t> needed, soname;
@@ -241,8 +246,8 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
   if (!soname.empty())
     req.soname = img.str(str_off, str_size, soname.front(), "DT_SONAME");
 
-  // Version needs: version index -> (library, version).
-  std::map<std::uint16_t, std::pair<std::string, std::string>> by_index;
+  // Version needs, by version index (the loop below looks one up per symbol).
+  std::map<std::uint16_t, VersionNeed> by_index;
   if (verneed && verneednum) {
     std::uint64_t vn = offset_of(img, layout, *verneed, "DT_VERNEED");
     std::uint64_t budget = img.size() / 16 + 1;  // entries are 16 bytes: no loop can be longer
@@ -255,10 +260,11 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
       for (std::uint16_t j = 0; j < count; j++) {
         if (budget-- == 0)
           img.fail("the version needs do not end");
-        std::uint16_t other = img.u16(aux + 6);
+        std::uint16_t flags = img.u16(aux + 4), other = img.u16(aux + 6);
         std::string version = img.str(str_off, str_size, img.u32(aux + 8), "a version need");
-        by_index[other & 0x7fff] = {file, version};
-        req.version_needs.push_back({file, version});
+        VersionNeed need{file, version, (flags & VER_FLG_WEAK) != 0};
+        by_index[other & 0x7fff] = need;
+        req.version_needs.push_back(std::move(need));
         std::uint32_t next = img.u32(aux + 12);
         if (next == 0)
           break;
@@ -306,19 +312,23 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
     versym_off = offset_of(img, layout, *versym, "DT_VERSYM");
     img.require(*versym_off, count * 2, "the symbol version table");
   }
+  // Version index -> its need (nullptr: none), as a table: a big library has 40,000 symbols.
+  std::vector<const VersionNeed*> need_of(0x8000, nullptr);
+  for (const auto& [index, need] : by_index)
+    need_of[index] = &need;
   for (std::uint64_t i = 1; i < count; i++) {
     std::uint64_t s = sym_off + i * entsize;
-    std::uint8_t info = layout.is64 ? img.u8(s + 4) : img.u8(s + 12);
     std::uint16_t shndx = layout.is64 ? img.u16(s + 6) : img.u16(s + 14);
+    std::uint16_t version_index = versym_off ? img.u16(*versym_off + 2 * i) : 0;
     // A defined symbol whose version is a version *need* is imported too: a copy-relocated
     // data object (environ, __libc_single_threaded, stdout...).
-    auto need = by_index.end();
-    std::uint16_t version_index = versym_off ? img.u16(*versym_off + 2 * i) : 0;
-    if (versym_off)
-      need = by_index.find(version_index & 0x7fff);
-    if (shndx != 0 && shndx != SHN_ABS && need == by_index.end()) {
+    const VersionNeed* need = need_of[version_index & 0x7fff];
+    if (shndx != 0 && !need) {
+      if (read_exports == ReadExports::No || shndx == SHN_ABS)
+        continue;
       auto defined = defined_versions.find(version_index & 0x7fff);
-      std::uint8_t type = info & 0xf;  // FUNC 2, GNU_IFUNC 10, OBJECT 1, TLS 6
+      std::uint8_t type = (layout.is64 ? img.u8(s + 4) : img.u8(s + 12)) & 0xf;
+      // FUNC 2, GNU_IFUNC 10, OBJECT 1, TLS 6
       char kind = type == 2 || type == 10 ? 'F' : type == 1 ? 'D' : type == 6 ? 'T' : 0;
       if (defined != defined_versions.end() && kind)
         req.exports.push_back({img.str(str_off, str_size, img.u32(s), "a dynamic symbol"),
@@ -326,20 +336,44 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
                                layout.is64 ? img.u64(s + 16) : img.u32(s + 8)});
       continue;
     }
-    if (shndx != 0 && need == by_index.end())
-      continue;
     std::string name = img.str(str_off, str_size, img.u32(s), "a dynamic symbol");
     if (name.empty())
       continue;
     ImportedSymbol import;
     import.name = std::move(name);
-    import.weak = (info >> 4) == 2;
-    if (need != by_index.end()) {
-      import.library = need->second.first;
-      import.version = need->second.second;
+    import.weak = ((layout.is64 ? img.u8(s + 4) : img.u8(s + 12)) >> 4) == 2;
+    if (need) {
+      import.library = need->library;
+      import.version = need->version;
     }
     req.imports.push_back(std::move(import));
   }
+}
+
+// The GNU build ID (NT_GNU_BUILD_ID in a PT_NOTE segment) in hex; "" when there is none.
+std::string read_build_id(const Image& img, const Segment& note) {
+  img.require(note.offset, note.filesz, "a PT_NOTE segment");
+  std::uint64_t p = note.offset, end = note.offset + note.filesz;
+  while (p + 12 <= end) {
+    std::uint64_t namesz = img.u32(p), descsz = img.u32(p + 4), type = img.u32(p + 8);
+    std::uint64_t name_at = p + 12, desc_at = name_at + ((namesz + 3) & ~3ull);
+    std::uint64_t next = desc_at + ((descsz + 3) & ~3ull);
+    if (namesz > note.filesz || descsz > note.filesz || next > end)
+      return "";  // a malformed note is not the loader's concern, nor ours
+    if (type == NT_GNU_BUILD_ID && namesz == 4 &&
+        img.str(name_at, namesz, 0, "a note name") == "GNU") {
+      static const char digits[] = "0123456789abcdef";
+      std::string hex;
+      for (std::uint64_t i = 0; i < descsz && i < 64; i++) {
+        std::uint8_t byte = img.u8(desc_at + i);
+        hex += digits[byte >> 4];
+        hex += digits[byte & 15];
+      }
+      return hex;
+    }
+    p = next;
+  }
+  return "";
 }
 
 // Relocatable objects: the undefined globals of .symtab.
@@ -413,7 +447,8 @@ FileFormat sniff_format(std::span<const std::uint8_t> head) {
   return FileFormat::Other;
 }
 
-ElfRequirements parse_elf(std::span<const std::uint8_t> image, const std::string& name) {
+ElfRequirements parse_elf(std::span<const std::uint8_t> image, const std::string& name,
+                          ReadExports exports) {
   if (image.size() < 16 || sniff_format(image) != FileFormat::Elf)
     throw Error(name + ": not an ELF file");
   std::uint8_t elf_class = image[4], data = image[5];
@@ -464,10 +499,13 @@ ElfRequirements parse_elf(std::span<const std::uint8_t> image, const std::string
       req.interpreter.assign(begin, strnlen(begin, s.filesz));
     }
   }
+  for (const Segment& s : layout.segments)
+    if (s.type == PT_NOTE && req.build_id.empty())
+      req.build_id = read_build_id(img, s);
   for (const Segment& s : layout.segments) {
     if (s.type == PT_DYNAMIC) {
       req.is_dynamic = true;
-      read_dynamic(img, layout, s, req);
+      read_dynamic(img, layout, s, exports, req);
       break;
     }
   }
@@ -568,11 +606,11 @@ MappedFile::~MappedFile() {
     ::munmap(const_cast<std::uint8_t*>(data_), size_);
 }
 
-ElfRequirements read_elf_requirements(const std::string& path) {
+ElfRequirements read_elf_requirements(const std::string& path, ReadExports exports) {
   MappedFile file(path);
   if (file.bytes().empty())
     throw Error(path + ": empty file, not an ELF file");
-  return parse_elf(file.bytes(), path);
+  return parse_elf(file.bytes(), path, exports);
 }
 
 }  // namespace glibcpin

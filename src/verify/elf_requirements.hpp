@@ -23,6 +23,15 @@ struct ImportedSymbol {
 
 enum class ElfType { Relocatable, Executable, SharedObject, Other };
 
+// One version need: `version` of `library` (.gnu.version_r). A weak need (VER_FLG_WEAK) only
+// makes the loader warn when the version is missing; the symbols bound to it must still exist.
+struct VersionNeed {
+  std::string library;
+  std::string version;
+  bool weak = false;
+  auto operator<=>(const VersionNeed&) const = default;
+};
+
 // A defined dynamic symbol with a version definition: what a shared library offers.
 struct ExportedSymbol {
   std::string name;
@@ -36,7 +45,7 @@ struct ElfRequirements {
   std::string path;
   bool is_dynamic = false;  // has a dynamic segment (static binaries fit by construction)
   std::vector<std::string> needed;  // DT_NEEDED
-  std::vector<std::pair<std::string, std::string>> version_needs;  // (library, version)
+  std::vector<VersionNeed> version_needs;
   std::vector<ImportedSymbol> imports;
 
   ElfType type = ElfType::Other;
@@ -46,21 +55,28 @@ struct ElfRequirements {
   std::string interpreter;       // PT_INTERP, "" when none
   std::string soname;            // DT_SONAME
   bool has_relr = false;         // DT_RELR (packed relative relocations: glibc 2.36)
+  std::string build_id;          // NT_GNU_BUILD_ID in hex, "" when none
   // Relocatable objects: every undefined global or weak symbol of .symtab, as named there
   // ("memcpy", or "memcpy@GLIBC_2.2.5" from a .symver directive).
   std::vector<ImportedSymbol> undefined;
   std::vector<std::string> defined;  // relocatable objects: the global symbols they define
-  // Shared libraries: what they offer (for stubs of host libraries such as libgcc_s.so.1).
+  // Shared libraries: the versions they define, and (when asked for: ReadExports::Yes) what
+  // they offer, for stubs of host libraries such as libgcc_s.so.1.
   std::vector<std::string> version_definitions;  // without the base entry (the soname)
   std::vector<ExportedSymbol> exports;
 };
 
+// Exports are what most of a big library's symbols are; checking needs none of them.
+enum class ReadExports { No, Yes };
+
 // Reads `path` (an ELF file). Throws Error (naming the file and the fault) when it cannot be
 // read or is not a well-formed ELF file.
-ElfRequirements read_elf_requirements(const std::string& path);
+ElfRequirements read_elf_requirements(const std::string& path,
+                                      ReadExports exports = ReadExports::No);
 
 // Parses an ELF image in memory; `name` is used in messages. Throws Error like the above.
-ElfRequirements parse_elf(std::span<const std::uint8_t> image, const std::string& name);
+ElfRequirements parse_elf(std::span<const std::uint8_t> image, const std::string& name,
+                          ReadExports exports = ReadExports::No);
 
 // The architecture name of an e_machine + class, as the database names it ("x86_64", "i386",
 // "aarch64"), or a description ("EM 21 (ppc64)") for others.

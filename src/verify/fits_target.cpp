@@ -129,11 +129,25 @@ bool within_level(const std::string& need, const std::string& level,
   return compare_version_nodes(need, level) <= 0;
 }
 
+// The newest GLIBC_2.x version a library defines: for glibc's own libraries, the release
+// they come from (at least).
+std::optional<Release> newest_defined_glibc(const ElfRequirements& req) {
+  std::optional<Release> newest;
+  for (const std::string& version : req.version_definitions) {
+    if (!version.starts_with("GLIBC_2"))
+      continue;
+    std::optional<Release> r = release_of_version_node(version);
+    if (r && (!newest || *r > *newest))
+      newest = r;
+  }
+  return newest;
+}
+
 }  // namespace
 
 std::optional<Release> minimum_glibc(const ElfRequirements& req, const ArchDb& db) {
   std::optional<Release> newest;
-  for (const auto& [library, version] : req.version_needs) {
+  for (const auto& [library, version, weak] : req.version_needs) {
     if (!db.knows_library(library) || !version.starts_with("GLIBC_2"))
       continue;
     std::optional<Release> r = release_of_version_node(version);
@@ -261,33 +275,51 @@ std::vector<Problem> check_binary(const ElfRequirements& req, const TargetIndex&
     std::set<std::pair<std::string, std::string>> missing_nodes;
     std::map<std::string, std::vector<std::string>> cxx_too_new;  // library -> versions
     bool cxx_unknown = false;
-    for (const auto& need : req.version_needs) {
-      const auto& [library, version] = need;
-      const std::vector<std::string>& syms = symbols_of[need];
+    for (const VersionNeed& need : req.version_needs) {
+      const std::string& library = need.library;
+      const std::string& version = need.version;
+      const std::vector<std::string>& syms = symbols_of[{library, version}];
       if (db.knows_library(library)) {
         if (!index.library_exists(library))
           continue;  // reported as missing-library
         if (version == "GLIBC_PRIVATE") {
-          // glibc's own libraries and gconv modules may: they ship with the glibc they bind to.
+          // glibc's own libraries and gconv modules may: they ship with the glibc they bind
+          // to. One that defines versions newer than the target comes from a newer glibc,
+          // whose private interfaces the target's libc does not have.
           std::string base = req.path.substr(req.path.rfind('/') + 1);
           bool own = db.knows_library(req.soname) || db.knows_library(base) ||
                      req.soname.starts_with("libnss_") || req.soname.starts_with("libmemusage") ||
                      req.soname.starts_with("libpcprofile") ||
                      req.path.find("/gconv/") != std::string::npos;
-          size_t i = add(own ? Severity::Note : Severity::Error, "glibc-private",
-                         "needs GLIBC_PRIVATE symbols of " + library + " (" + join(syms, 3) +
-                             (own ? "): part of glibc, it runs only with the glibc it ships with"
-                                  : "): private to the glibc build it was linked with"),
+          std::optional<Release> own_release = newest_defined_glibc(req);
+          bool newer = own && own_release && *own_release > t.glibc;
+          std::string why =
+              !own ? "): private to the glibc build it was linked with"
+              : newer ? "): part of glibc " + to_string(*own_release) + " or later, it runs "
+                        "only with that glibc, not " + t.name
+                      : "): part of glibc, it runs only with the glibc it ships with";
+          size_t i = add(own && !newer ? Severity::Note : Severity::Error, "glibc-private",
+                         "needs GLIBC_PRIVATE symbols of " + library + " (" + join(syms, 3) + why,
                          library, version);
           problems[i].symbols = syms;
-          missing_nodes.insert(need);
+          missing_nodes.insert({library, version});
           continue;
         }
         if (index.defines(library, version))
           continue;
         if (!version.starts_with("GLIBC_"))
           continue;  // another implementation of that soname (libxcrypt's XCRYPT_2.0)
-        missing_nodes.insert(need);
+        if (need.weak) {
+          // The loader only warns about the version; each symbol bound to it is checked below
+          // (and fails there: a versioned lookup that misses is an error, weak or not).
+          add(Severity::Warning, "weak-version",
+              "has a weak need of " + version + " of " + library + ", which " + t.name +
+                  " does not define: its loader goes on" +
+                  (syms.empty() ? " (no symbol binds to it)" : ", but not past " + join(syms, 3)),
+              library, version);
+          continue;
+        }
+        missing_nodes.insert({library, version});
         if (version == "GLIBC_ABI_DT_RELR") {
           add(Severity::Error, "dt-relr",
               "uses packed relative relocations (DT_RELR, version GLIBC_ABI_DT_RELR), which need "
@@ -347,7 +379,7 @@ std::vector<Problem> check_binary(const ElfRequirements& req, const TargetIndex&
 
     if (req.has_relr && t.glibc < Release{2, 36} &&
         std::none_of(req.version_needs.begin(), req.version_needs.end(),
-                     [](const auto& n) { return n.second == "GLIBC_ABI_DT_RELR"; }))
+                     [](const VersionNeed& n) { return n.version == "GLIBC_ABI_DT_RELR"; }))
       add(Severity::Error, "dt-relr",
           "has packed relative relocations (DT_RELR) without the GLIBC_ABI_DT_RELR guard; the "
           "loader of " + t.name + " ignores them and the program would crash");
@@ -393,7 +425,7 @@ std::vector<Problem> check_binary(const ElfRequirements& req, const TargetIndex&
       if (!loaded_elsewhere.empty())
         continue;  // the loader finds it in another loaded glibc library
       if (!elsewhere.empty()) {
-        add(req.type == ElfType::Executable && !import.weak ? Severity::Error : Severity::Warning,
+        add(req.type == ElfType::Executable ? Severity::Error : Severity::Warning,
             "symbol-not-loaded",
             "needs " + import.name + "@" + import.version + ", which " + t.name + " has in " +
                 join(elsewhere) + ", but it lists only " + join(req.needed) +
@@ -402,8 +434,10 @@ std::vector<Problem> check_binary(const ElfRequirements& req, const TargetIndex&
             import.library, import.version, import.name);
         continue;
       }
+      // Weak or not: a versioned lookup that misses in the library the version names is a
+      // relocation error ("not defined in file ... with link time reference").
       std::vector<std::string> have = index.versions_of(import.library, import.name);
-      add(import.weak ? Severity::Warning : Severity::Error, "missing-symbol",
+      add(Severity::Error, "missing-symbol",
           "needs " + import.name + "@" + import.version + " (" + import.library + "), but " +
               t.name + (have.empty() ? " has no " + import.name : " has only " + join(have)),
           import.library, import.version, import.name);

@@ -67,6 +67,14 @@ case $CASE in
     [[ -n $so ]] || { echo "SKIP: no sid-arm64 runtime in $CACHE"; exit 77; }
     expect 2 "error: wrong architecture: an ELF64 aarch64 file, but the target is x86_64" --target 2.17 "$so"
     expect 1 "needs GLIBC_2.3[0-9] of libc.so.6" --target aarch64-linux-gnu.2.17 "$so" ;;
+  glibc-own-library)
+    # glibc's own libraries may need GLIBC_PRIVATE, but only of the glibc they come from: the
+    # versions a library defines say which (bookworm's libm defines GLIBC_2.35).
+    libm=$CACHE/runtimes/bookworm-amd64/lib/x86_64-linux-gnu/libm.so.6
+    [[ -f $libm ]] || { echo "SKIP: no bookworm-amd64 runtime in $CACHE"; exit 77; }
+    expect 1 "libm.so.6: error: needs GLIBC_PRIVATE symbols of libc.so.6 \(.*\): part of glibc 2.35 or later, it runs only with that glibc, not glibc 2.17" \
+      --target 2.17 "$libm"
+    expect 0 "libm.so.6: note: needs GLIBC_PRIVATE symbols of libc.so.6" --target 2.36 "$libm" ;;
   usage)
     expect 2 "name a target" /bin/true
     expect 2 "unknown profile" --profile nosuch /bin/true
