@@ -3,9 +3,9 @@
 # docs/glibc-pin.1 renders without a single groff warning (-ww), and cannot drift from the tool:
 # every subcommand of `glibc-pin --help` has its entry, each synopsis has the options of
 # `glibc-pin CMD --help`'s usage line, the wrapper options are exactly those of `glibc-pin cc
-# --help`, every GLIBC_PIN_* variable of `glibc-pin cc --help` and of the README's table is in
-# ENVIRONMENT (and nothing else is), the exit statuses are worded as `check`/`doctor --help`
-# word them, and the version is the tool's.
+# --help` (and exactly those README.md names), every GLIBC_PIN_* variable of `glibc-pin cc
+# --help` and of the README's table is in ENVIRONMENT (and nothing else is), the exit statuses
+# are worded as `check`/`doctor --help` word them, and the version is the tool's.
 set -uo pipefail
 GLIBC_PIN=${1:-} page=${2:-} readme=${3:-}
 [[ -x $GLIBC_PIN && -f $page && -f $readme ]] || { echo "usage: $0 GLIBC_PIN MANPAGE README" >&2; exit 2; }
@@ -51,6 +51,9 @@ done
 diff <(grep -Eo -- '--glibc-pin-[a-z-]+' "$t/cc-help" | sort -u) \
      <(grep -Eo -- '--glibc-pin-[a-z-]+' "$t/wrapper" | sort -u) ||
   fail "wrapper options: glibc-pin cc --help (<) and the man page (>) differ"
+diff <(grep -Eo -- '--glibc-pin-[a-z-]+' "$t/cc-help" | sort -u) \
+     <(grep -Eo -- '--glibc-pin-[a-z-]+' "$readme" | sort -u) ||
+  fail "wrapper options: glibc-pin cc --help (<) and README.md (>) differ"
 
 tool_vars=$( (grep -Eo 'GLIBC_PIN_[A-Z_]+' "$t/cc-help"; grep -Eo '^\| `GLIBC_PIN_[A-Z_]+`(, `GLIBC_PIN_[A-Z_]+`)*' "$readme" | grep -Eo 'GLIBC_PIN_[A-Z_]+') | sort -u)
 man_vars=$(grep -Eo '^ {7}GLIBC_PIN_[A-Z_]+(, GLIBC_PIN_[A-Z_]+)*' "$t/environment" | grep -Eo 'GLIBC_PIN_[A-Z_]+' | sort -u)
