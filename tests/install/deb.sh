@@ -29,6 +29,6 @@ grep -q ' ./usr/bin/glibc-pin-cc -> glibc-pin$' "$lastlog" || fail "no relative 
 
 log dpkg-deb -x "$deb" root
 exercise_installed "$out/root/usr"
-[[ -f root/usr/share/glibc-pin/toolchain/glibc-pin.cmake && -f root/usr/share/man/man1/glibc-pin.1 ]] ||
+[[ -f root/usr/share/glibc-pin/toolchain/glibc-pin.cmake && -f root/usr/share/man/man1/glibc-pin.1.gz ]] ||
   fail "toolchain file or man page missing from the package"
 finish

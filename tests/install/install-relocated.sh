@@ -13,7 +13,7 @@ expected=$(
     lib/cmake/glibc-pin/glibc-pinConfig.cmake lib/cmake/glibc-pin/glibc-pinConfigVersion.cmake \
     share/glibc-pin/toolchain/glibc-pin.cmake share/glibc-pin/toolchain/meson-glibc-pin.ini \
     share/glibc-pin/toolchain/cargo-config.toml \
-    share/man/man1/glibc-pin.1 share/doc/glibc-pin/README.md
+    share/man/man1/glibc-pin.1.gz share/doc/glibc-pin/README.md
   for c in "$repo"/src/shims/*.c; do echo "lib/glibc-pin/shims/$(basename "$c" .c).o"; done
 )
 actual=$(cd staged && find . \( -type f -o -type l \) -printf '%P\n')
