@@ -19,6 +19,8 @@ PACKAGES=(
   autoconf ccache meson
   # scripts: runtime fetching (apt-get download, dpkg-deb, archive keys), generators
   dpkg-dev xz-utils python3 ca-certificates debian-archive-keyring util-linux
+  # packaging and its tests (tests/install): cpack's DEB generator runs file; the man page check groff
+  file groff-base
 )
 
 force=0

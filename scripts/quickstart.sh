@@ -4,6 +4,7 @@
 # shows the main job on examples/hello: built plainly it fails on old glibc; pinned with
 # `glibc-pin cc --target 2.17` it runs on real glibc 2.17, 2.28, 2.31, the host and sid.
 # env: GLIBC_PIN_SHARED, GLIBC_PIN_TEST_CACHE (see scripts/test.sh)
+#      GLIBC_PIN_BUILD_DIR  the build tree (default build/; tests/readme runs this script on its own)
 set -euo pipefail
 REPO=$(cd "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
@@ -11,14 +12,15 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "dependencies"
 scripts/install-deps.sh
-step "build (build/)"
-if [[ -f build/CMakeCache.txt ]]; then cmake -S . -B build; else cmake -S . -B build -G Ninja; fi
-cmake --build build
+B=${GLIBC_PIN_BUILD_DIR:-build}
+step "build ($B/)"
+if [[ -f $B/CMakeCache.txt ]]; then cmake -S . -B "$B"; else cmake -S . -B "$B" -G Ninja; fi
+cmake --build "$B"
 step "runtimes (Debian bullseye..sid, and glibc 2.17/2.28 when shared/ is present)"
 scripts/fetch-runtimes.sh
 
 GP=
-for f in build/glibc-pin build/src/glibc-pin; do [[ -x $f ]] && { GP=$f; break; }; done
+for f in "$B/glibc-pin" "$B/src/glibc-pin"; do [[ -x $f ]] && { GP=$f; break; }; done
 [[ -n $GP ]] || { echo "quickstart.sh: the build made no glibc-pin executable" >&2; exit 1; }
 step "$GP --version"
 "$GP" --version
@@ -26,13 +28,13 @@ step "$GP lookup memcpy"
 "$GP" lookup memcpy
 
 step "examples/hello built plainly on this machine (glibc 2.36)"
-mkdir -p build/examples
-cc -O2 examples/hello/hello.c -o build/examples/hello-plain
+mkdir -p "$B/examples"
+cc -O2 examples/hello/hello.c -o "$B/examples/hello-plain"
 echo "the symbol versions it needs:"
-objdump -T build/examples/hello-plain | grep -o 'GLIBC_[0-9.]*' | sort -uV | tr '\n' ' '; echo
+objdump -T "$B/examples/hello-plain" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tr '\n' ' '; echo
 for rt in host bullseye 2.17; do
   echo "-- on $rt:"
-  rc=0; tests/runtime/run-on.sh "$rt" build/examples/hello-plain || rc=$?
+  rc=0; tests/runtime/run-on.sh "$rt" "$B/examples/hello-plain" || rc=$?
   case $rc in
     0) ;;
     77) echo "   (skipped: runtime not available)" ;;
@@ -41,12 +43,12 @@ for rt in host bullseye 2.17; do
 done
 
 step "examples/hello pinned to glibc 2.17 (CentOS 7): glibc-pin cc --target 2.17"
-"$GP" cc --target 2.17 -O2 examples/hello/hello.c -o build/examples/hello-pinned
+"$GP" cc --target 2.17 -O2 examples/hello/hello.c -o "$B/examples/hello-pinned"
 echo "the symbol versions it needs:"
-objdump -T build/examples/hello-pinned | grep -o 'GLIBC_[0-9.]*' | sort -uV | tr '\n' ' '; echo
+objdump -T "$B/examples/hello-pinned" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tr '\n' ' '; echo
 for rt in 2.17 2.28 bullseye host sid; do
   echo "-- on $rt:"
-  rc=0; tests/runtime/run-on.sh "$rt" build/examples/hello-pinned || rc=$?
+  rc=0; tests/runtime/run-on.sh "$rt" "$B/examples/hello-pinned" || rc=$?
   case $rc in
     0) ;;
     77) echo "   (skipped: runtime not available)" ;;

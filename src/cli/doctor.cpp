@@ -73,8 +73,8 @@ int run_doctor(const Context& ctx, const CommandArgs& args) {
   spec.usage = "[--target T]";
   spec.description =
       "Shows what glibc-pin would use on this machine (host glibc, real compilers and linker,\n"
-      "cache, target) and checks that a pinned compile and link works. Exit status 0 when all\n"
-      "is well, 1 when something does not work.";
+      "shims, cache, target) and checks that a pinned compile and link works. Exit status 0\n"
+      "when all is well, 1 when something does not work.";
   spec.visible.add_options()("target,t", po::value<std::string>(),
                              "the target to try (default: $GLIBC_PIN_TARGET, else 2.17)");
   std::optional<po::variables_map> vm = parse_command_options(ctx, spec, args);
@@ -95,6 +95,7 @@ int run_doctor(const Context& ctx, const CommandArgs& args) {
   try {
     Target target = resolve_target(target_text, host_arch(), host_glibc_release());
     report.ok("target", target_text + " = " + target.name());
+    report.ok("shims", shim_dir());
     report.ok("cache", cache_root());
     GeneratedTarget generated = ensure_target_files(target);
     report.ok("target files", generated.dir + (generated.created ? " (generated now)" : ""));

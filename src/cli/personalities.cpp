@@ -20,11 +20,14 @@ static const char* kPersonalityHelp =
     "                           C++ links: libstdc++/libgcc static (default) or shared\n"
     "  --glibc-pin-verbose      print the rewritten command\n"
     "  --glibc-pin-no-verify    skip the check of the output\n"
+    "  --glibc-pin-no-header    compile without the .symver header (Go's internal linker)\n"
     "In the 'glibc-pin cc' form only, a leading '--target T' naming a glibc version, triple\n"
     "with a glibc suffix or profile is the wrapper's; clang's own --target=x86_64-linux-gnu\n"
     "passes through.\n\n"
     "Environment: GLIBC_PIN_TARGET, GLIBC_PIN_CC, GLIBC_PIN_CXX, GLIBC_PIN_LD, GLIBC_PIN_CXX_RUNTIME,\n"
-    "GLIBC_PIN_CACHE_DIR (generated stub libraries; default ~/.cache/glibc-pin).\n";
+    "GLIBC_PIN_NO_HEADER, GLIBC_PIN_CACHE_DIR (generated stub libraries; default\n"
+    "~/.cache/glibc-pin), GLIBC_PIN_SHIM_DIR (compiled shims; default beside the executable).\n"
+    "More: man glibc-pin.\n";
 
 static int run_personality(const Context& ctx, Personality personality, const CommandArgs& args) {
   if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h")) {

@@ -62,13 +62,13 @@ static void write_file(const fs::path& path, const std::string& text) {
 
 // Where the compiled shims live: beside the executable in a build tree, or under
 // <prefix>/lib/glibc-pin when installed; GLIBC_PIN_SHIM_DIR overrides both.
-static fs::path shim_dir() {
+std::string shim_dir() {
   if (const char* dir = std::getenv("GLIBC_PIN_SHIM_DIR"); dir && *dir)
     return dir;
   fs::path exe_dir = fs::read_symlink("/proc/self/exe").parent_path();
   for (fs::path candidate : {exe_dir / "shims", exe_dir / "../lib/glibc-pin/shims"})
     if (fs::exists(candidate / "shims.tsv"))
-      return fs::weakly_canonical(candidate);
+      return fs::weakly_canonical(candidate).string();
   throw Error("cannot find the compiled shims (shims.tsv) beside " + exe_dir.string() +
               "; set GLIBC_PIN_SHIM_DIR");
 }

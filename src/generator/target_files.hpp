@@ -24,6 +24,10 @@ struct GeneratedTarget {
 // $GLIBC_PIN_CACHE_DIR, else $XDG_CACHE_HOME/glibc-pin, else $HOME/.cache/glibc-pin.
 std::string cache_root();
 
+// Where the compiled shims are: $GLIBC_PIN_SHIM_DIR, else <exe dir>/shims (build tree), else
+// <exe dir>/../lib/glibc-pin/shims (install). Throws when none holds shims.tsv.
+std::string shim_dir();
+
 // The host glibc release (gnu_get_libc_version).
 Release host_glibc_release();
 
