@@ -16,6 +16,8 @@
 #include "util/error.hpp"
 #include "verify/check_target.hpp"
 #include "verify/fits_target.hpp"
+#include "verify/provenance.hpp"
+#include "generator/target_files.hpp"
 
 namespace glibcpin {
 namespace {
@@ -31,6 +33,7 @@ struct FileResult {
   std::optional<ElfRequirements> req;
   std::vector<Problem> problems;
   std::vector<std::string> accepting_profiles;  // with errors: profiles it would fit
+  std::optional<LinkRecord> record;  // --explain: the driver's record of its link, if any
 };
 
 FileResult failed(const std::string& path, const std::string& error) {
@@ -235,6 +238,50 @@ std::string hint_for(const FileResult& r, const CheckTarget& t, const ArchDb& db
   return hint;
 }
 
+// The symbols behind a file's errors, each with the inputs of its link that referenced it.
+std::vector<std::string> offending_symbols(const FileResult& r) {
+  std::vector<std::string> out;
+  for (const Problem& p : r.problems) {
+    if (p.severity != Severity::Error)
+      continue;
+    std::vector<std::string> symbols = p.symbols;
+    if (symbols.empty() && !p.symbol.empty())
+      symbols.push_back(p.symbol);
+    for (std::string symbol : symbols) {
+      if (symbol.find('@') == std::string::npos && !p.version.empty())
+        symbol += "@" + p.version;
+      if (std::find(out.begin(), out.end(), symbol) == out.end())
+        out.push_back(symbol);
+    }
+  }
+  return out;
+}
+
+void print_provenance(const Context& ctx, const FileResult& r) {
+  if (!r.req || r.req->type == ElfType::Relocatable || !r.req->is_dynamic)
+    return;
+  if (!r.record) {
+    ctx.out << r.path << ": explain: no link record"
+            << (r.req->build_id.empty() ? " (the file has no build ID)"
+                                        : " for build ID " + r.req->build_id +
+                                              " (not linked by glibc-pin with this cache)")
+            << ": cannot say which input pulled each symbol in\n";
+    return;
+  }
+  ctx.out << r.path << ": explain: linked by glibc-pin for " << r.record->target << " as "
+          << r.record->output << "\n";
+  for (const std::string& symbol : offending_symbols(r)) {
+    auto it = r.record->referenced_by.find(symbol);
+    ctx.out << r.path << ": explain: " << symbol << " is referenced by";
+    if (it == r.record->referenced_by.end() || it->second.empty())
+      ctx.out << " no input the link record names";
+    else
+      for (const std::string& input : it->second)
+        ctx.out << " " << input;
+    ctx.out << "\n";
+  }
+}
+
 void print_human(const Context& ctx, const std::vector<FileResult>& results,
                  const CheckTarget& t, const ArchDb& db, bool explain,
                  const std::set<std::string>& named) {
@@ -268,6 +315,7 @@ void print_human(const Context& ctx, const std::vector<FileResult>& results,
           ctx.out << " " << s;
         ctx.out << "\n";
       }
+      print_provenance(ctx, r);
       if (r.req->type == ElfType::Relocatable) {
         ctx.out << r.path << ": explain: " << r.req->undefined.size() << " undefined symbols:";
         for (const ImportedSymbol& s : r.req->undefined)
@@ -337,6 +385,20 @@ nlohmann::json to_json(const std::vector<FileResult>& results, const CheckTarget
       problems.push_back(j);
     }
     f["problems"] = problems;
+    if (explain && req.is_dynamic && req.type != ElfType::Relocatable) {
+      f["build_id"] = req.build_id.empty() ? json(nullptr) : json(req.build_id);
+      if (r.record) {
+        json by = json::object();
+        for (const std::string& symbol : offending_symbols(r)) {
+          auto it = r.record->referenced_by.find(symbol);
+          by[symbol] = it == r.record->referenced_by.end() ? json::array() : json(it->second);
+        }
+        f["link_record"] = {{"output", r.record->output}, {"target", r.record->target},
+                            {"referenced_by", by}};
+      } else {
+        f["link_record"] = nullptr;
+      }
+    }
     if (r.status == Status::DoesNotFit) {
       f["hint"] = hint_for(r, t, db);
       f["fits_profiles"] = r.accepting_profiles;
@@ -390,7 +452,8 @@ int run_check(const Context& ctx, const CommandArgs& args) {
        "glibc version (2.17), triple (aarch64-linux-gnu.2.17) or profile (centos7)")
       ("profile,p", po::value<std::string>(), "a profile by name (centos7, manylinux2014, ...)")
       ("json", "print the result as JSON")
-      ("explain", "also list, per version need, the symbols that need it");
+      ("explain", "also list, per version need, the symbols that need it; for a binary\n"
+                  "glibc-pin linked, which input pulled each offending symbol in");
   spec.hidden.add_options()("path", po::value<std::vector<std::string>>(), "");
   spec.positional.add("path", -1);
 
@@ -442,6 +505,11 @@ int run_check(const Context& ctx, const CommandArgs& args) {
     named.insert(path);
     collect(path, true, checker, results);
   }
+
+  if (vm->count("explain"))
+    for (FileResult& r : results)
+      if (r.req && r.req->is_dynamic && !r.req->build_id.empty())
+        r.record = load_link_record(cache_root() + "/links", r.req->build_id);
 
   int status = 0;
   for (const FileResult& r : results)

@@ -88,6 +88,7 @@ struct Rewritten {
   std::vector<std::string> args;  // arguments for the real tool (without argv[0])
   bool added_header = false;      // -include <symver_header> was added
   bool added_stub_dir = false;    // -L/-rpath-link <stub_dir> were added (a pinned link)
+  bool traced = false;            // the linker prints the inputs it loads (link_trace.hpp)
 };
 
 // The wrapper's options taken out of a command line, and what is left for the tool.
@@ -109,6 +110,9 @@ SplitArguments split_wrapper_options(const std::vector<std::string>& args, CallF
 Invocation classify_arguments(Personality personality, const std::vector<std::string>& args,
                               CallForm form = CallForm::Direct);
 
-Rewritten rewrite_arguments(const Invocation& invocation, const TargetFiles& files);
+// `trace_inputs`: a pinned link should also print the inputs it loads (link_trace.hpp), unless
+// the user's own options print on the linker's stdout.
+Rewritten rewrite_arguments(const Invocation& invocation, const TargetFiles& files,
+                            bool trace_inputs = false);
 
 }  // namespace glibcpin

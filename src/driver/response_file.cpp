@@ -127,28 +127,15 @@ std::vector<std::string> expand_response_files(const std::vector<std::string>& a
 // Well below Linux's limits (128 KiB per argument, ~2 MiB in all with the environment).
 static constexpr std::size_t kLongCommandLine = 64 * 1024;
 
-ForwardedResponseFile::~ForwardedResponseFile() {
-  if (!path_.empty())
-    std::remove(path_.c_str());
-}
-
 std::vector<std::string> ForwardedResponseFile::wrap(const std::vector<std::string>& argv) {
   std::size_t size = 0;
   for (const std::string& arg : argv)
     size += arg.size() + 1 + sizeof(char*);
   if (size <= kLongCommandLine || argv.empty())
     return argv;
-  std::string pattern = (std::filesystem::temp_directory_path() / "glibc-pin-args.XXXXXX").string();
-  int fd = mkstemp(pattern.data());
-  if (fd < 0)
-    throw Error("cannot create a response file " + pattern);
-  close(fd);
-  path_ = pattern;
-  std::ofstream out(path_, std::ios::binary);
-  out << format_response_file(std::vector<std::string>(argv.begin() + 1, argv.end()));
-  if (!out.flush())
-    throw Error("cannot write the response file " + path_);
-  return {argv.front(), "@" + path_};
+  file_.emplace("args");
+  file_->write(format_response_file(std::vector<std::string>(argv.begin() + 1, argv.end())));
+  return {argv.front(), "@" + file_->path()};
 }
 
 }  // namespace glibcpin

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/temporary_file.hpp"
+
 namespace glibcpin {
 
 // How deep @file may nest in @file before expansion stops with an Error (a cycle ends here too).
@@ -42,13 +44,12 @@ public:
   ForwardedResponseFile() = default;
   ForwardedResponseFile(const ForwardedResponseFile&) = delete;
   ForwardedResponseFile& operator=(const ForwardedResponseFile&) = delete;
-  ~ForwardedResponseFile();
 
   // `argv` itself when it is short; else {argv[0], "@file"} with the rest written to the file.
   std::vector<std::string> wrap(const std::vector<std::string>& argv);
 
 private:
-  std::string path_;
+  std::optional<TemporaryFile> file_;
 };
 
 }  // namespace glibcpin

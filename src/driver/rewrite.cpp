@@ -16,7 +16,11 @@
 //
 // Linker (ld): -L<stub_dir> -rpath-link <stub_dir> before the first -L (or in front), unless
 // the link is relocatable (-r), static-only, or prints information.
+//
+// Traced pinned links end with -Wl,-t,-t (ld: -t -t): the linker names every object and archive
+// member it loads, which is how the driver records who pulled each symbol in.
 #include "driver/invocation.hpp"
+#include "driver/link_trace.hpp"
 
 namespace glibcpin {
 namespace {
@@ -82,12 +86,18 @@ Rewritten rewrite_linker(const Invocation& inv, const TargetFiles& files) {
 
 }  // namespace
 
-Rewritten rewrite_arguments(const Invocation& invocation, const TargetFiles& files) {
+Rewritten rewrite_arguments(const Invocation& invocation, const TargetFiles& files,
+                            bool trace_inputs) {
   if (invocation.only_info)
-    return Rewritten{invocation.args, false, false};
-  if (invocation.personality == Personality::LD)
-    return rewrite_linker(invocation, files);
-  return rewrite_compiler(invocation, files);
+    return Rewritten{invocation.args, false, false, false};
+  Rewritten r = invocation.personality == Personality::LD ? rewrite_linker(invocation, files)
+                                                          : rewrite_compiler(invocation, files);
+  r.traced = trace_inputs && r.added_stub_dir && !invocation.dry_run &&
+             !user_prints_to_stdout(invocation);
+  if (r.traced)
+    for (std::string& arg : trace_arguments(invocation.personality))
+      r.args.push_back(std::move(arg));
+  return r;
 }
 
 }  // namespace glibcpin

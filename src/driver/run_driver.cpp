@@ -12,15 +12,18 @@
 #include "database/embedded.hpp"
 #include "driver/explain_link_errors.hpp"
 #include "driver/find_tool.hpp"
+#include "driver/link_trace.hpp"
 #include "driver/response_file.hpp"
 #include "generator/target_files.hpp"
 #include "target/target.hpp"
 #include "util/error.hpp"
 #include "util/process.hpp"
 #include "util/split.hpp"
+#include "util/temporary_file.hpp"
 #include "verify/check_target.hpp"
 #include "verify/elf_requirements.hpp"
 #include "verify/fits_target.hpp"
+#include "verify/provenance.hpp"
 
 namespace glibcpin {
 
@@ -69,33 +72,60 @@ static std::vector<std::string> add_shim_link_args(const Invocation& inv, Rewrit
   return rewritten.args;
 }
 
+// Who pulled each versioned import of the output in, from the linker's trace; saved under the
+// cache by the output's build ID for a later `glibc-pin check --explain`.
+static LinkRecord record_link(const Invocation& inv, const Target& target,
+                              const ElfRequirements& output, const LinkTrace& trace) {
+  std::vector<std::string> sources;
+  for (const std::string& input : inv.input_files)
+    if (!input.ends_with(".o") && !input.ends_with(".a") && !input.ends_with(".lo") &&
+        input.find(".so") == std::string::npos)
+      sources.push_back(input);
+  LinkRecord record = trace_provenance(output, trace.inputs, sources);
+  std::error_code ec;
+  record.output = std::filesystem::absolute(output.path, ec).string();
+  record.target = target.name();
+  save_link_record(record, cache_root() + "/links", output.build_id);
+  return record;
+}
+
 // The proof after a link: the output fits the target (`glibc-pin check`'s errors, but for the
 // manylinux allowed-library list, which is a packaging matter, not whether it runs).
-static int verify(const Context& ctx, const Invocation& inv, const Target& target) {
-  std::string output = inv.output.value_or("a.out");
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(output, ec))  // -o /dev/null: there is no binary
-    return 0;
-  ElfRequirements req = read_elf_requirements(output);
-  if (!req.is_dynamic)
-    return 0;
+static int verify(const Context& ctx, const ElfRequirements& output, const Target& target,
+                  const LinkRecord& record) {
   ArchDb db = open_arch(target.arch);
   TargetIndex index(db, make_check_target(target));
   std::vector<Problem> errors;
-  for (Problem& problem : check_binary(req, index)) {
+  for (Problem& problem : check_binary(output, index)) {
     if (problem.code == "cxx-runtime-unknown")
-      ctx.err << "glibc-pin: warning: " << output << ": " << problem.message << "\n";
+      ctx.err << "glibc-pin: warning: " << output.path << ": " << problem.message << "\n";
     if (problem.severity == Severity::Error && problem.code != "library-not-allowed")
       errors.push_back(std::move(problem));
   }
   if (errors.empty())
     return 0;
-  for (const Problem& problem : errors)
-    ctx.err << "glibc-pin: error: " << output << ": " << problem.message << "\n";
-  ctx.err << "glibc-pin: error: " << output << " does not fit " << target.name()
+  for (const Problem& problem : errors) {
+    ctx.err << "glibc-pin: error: " << output.path << ": " << problem.message << "\n";
+    std::vector<std::string> symbols = problem.symbols;
+    if (symbols.empty() && !problem.symbol.empty())
+      symbols.push_back(problem.symbol + "@" + problem.version);
+    for (std::string symbol : symbols) {
+      if (symbol.find('@') == std::string::npos)
+        symbol += "@" + problem.version;
+      auto it = record.referenced_by.find(symbol);
+      if (it == record.referenced_by.end() || it->second.empty())
+        continue;
+      ctx.err << "glibc-pin: note: " << symbol << " is referenced by";
+      for (const std::string& input : it->second)
+        ctx.err << " " << input;
+      ctx.err << "\n";
+    }
+  }
+  std::error_code ec;
+  std::filesystem::remove(output.path, ec);
+  ctx.err << "glibc-pin: error: " << output.path << " does not fit " << target.name()
           << "; removed it. A shim, the static C++ runtime (the default) or an older build "
              "dependency may help (glibc-pin lookup SYMBOL shows when each version appeared).\n";
-  std::filesystem::remove(output, ec);
   return 1;
 }
 
@@ -164,11 +194,23 @@ static int run_dry(const Context& ctx, const std::vector<std::string>& argv,
   return status;
 }
 
-// A failed link is explained: which glibc symbols the target lacks, and who wanted them.
+// A failed link is explained: which glibc symbols the target lacks, and who wanted them. A
+// traced link's stdout (the inputs it loaded) is parsed into `trace`; the rest reaches ours.
 static int run_link(const Context& ctx, const std::vector<std::string>& argv,
-                    const Target& target) {
+                    const Target& target, LinkTrace* trace) {
   std::string tool_errors;
-  int status = run_program_keeping_stderr(argv, tool_errors);
+  int status;
+  if (trace) {
+    TemporaryFile printed("link-trace");
+    status = run_program_keeping_stderr(argv, tool_errors, true, printed.path());
+    *trace = parse_link_trace(printed.read(), [](const std::string& path) {
+      std::error_code ec;
+      return std::filesystem::is_regular_file(path, ec);
+    });
+    ctx.out << trace->other_output;
+  } else {
+    status = run_program_keeping_stderr(argv, tool_errors);
+  }
   if (status != 0)
     for (const std::string& message : explain_undefined_references(
              parse_undefined_references(tool_errors), open_arch(target.arch), target.glibc,
@@ -178,10 +220,13 @@ static int run_link(const Context& ctx, const std::vector<std::string>& argv,
 }
 
 static std::vector<std::string> tool_command(const Context& ctx, const Invocation& inv,
-                                             const Plan& p, const GeneratedTarget& generated) {
+                                             const Plan& p, const GeneratedTarget& generated,
+                                             bool& traced) {
   std::vector<std::string> argv{p.tool};
-  std::vector<std::string> rewritten =
-      add_shim_link_args(inv, rewrite_arguments(inv, generated.files), generated.link_args);
+  // mold 1.10 has no -t; it links only objects without pinned versions anyway.
+  Rewritten r = rewrite_arguments(inv, generated.files, !links_with_mold(inv, p.tool));
+  traced = r.traced;
+  std::vector<std::string> rewritten = add_shim_link_args(inv, std::move(r), generated.link_args);
   argv.insert(argv.end(), rewritten.begin(), rewritten.end());
   if (inv.wrapper.verbose) {
     ctx.err << "glibc-pin: target " << p.target.name() << "\nglibc-pin: running";
@@ -208,16 +253,28 @@ int run_driver(const Context& ctx, Personality personality, CallForm form,
   refuse_mold_with_pinned_objects(inv, p.tool);
   GeneratedTarget generated = ensure_target_files(p.target);
   ForwardedResponseFile response_file;
-  std::vector<std::string> argv = response_file.wrap(tool_command(ctx, inv, p, generated));
+  bool traced = false;
+  std::vector<std::string> argv = response_file.wrap(tool_command(ctx, inv, p, generated, traced));
 
   if (inv.dry_run)
     return run_dry(ctx, argv, generated.dir);
   if (!inv.links)
     return run_program(argv);
-  int status = run_link(ctx, argv, p.target);
-  if (status != 0 || inv.relocatable || inv.is_static || inv.wrapper.no_verify)
+  LinkTrace trace;
+  int status = run_link(ctx, argv, p.target, traced ? &trace : nullptr);
+  if (status != 0 || inv.relocatable || inv.is_static)
     return status;
-  return verify(ctx, inv, p.target);
+  std::string output_path = inv.output.value_or("a.out");
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(output_path, ec))  // -o /dev/null: there is no binary
+    return 0;
+  ElfRequirements output = read_elf_requirements(output_path);
+  if (!output.is_dynamic)
+    return 0;
+  LinkRecord record = traced ? record_link(inv, p.target, output, trace) : LinkRecord{};
+  if (inv.wrapper.no_verify)
+    return 0;
+  return verify(ctx, output, p.target, record);
 }
 
 }  // namespace glibcpin

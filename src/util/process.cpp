@@ -41,11 +41,14 @@ int run_program(const std::vector<std::string>& argv) {
 }
 
 int run_program_keeping_stderr(const std::vector<std::string>& argv, std::string& stderr_text,
-                               bool echo) {
+                               bool echo, const std::string& stdout_file) {
   std::string exe = resolve(argv);
   bp::ipstream err;
   try {
-    bp::child child(bp::exe = exe, bp::args = rest(argv), bp::std_err > err);
+    bp::child child = stdout_file.empty()
+        ? bp::child(bp::exe = exe, bp::args = rest(argv), bp::std_err > err)
+        : bp::child(bp::exe = exe, bp::args = rest(argv), bp::std_err > err,
+                    bp::std_out > boost::filesystem::path(stdout_file));
     for (std::string line; std::getline(err, line);) {
       if (echo)
         std::cerr << line << "\n";

@@ -12,8 +12,9 @@ int run_program(const std::vector<std::string>& argv);
 
 // Like run_program, but also returns what it wrote to stderr (which still reaches ours, as it
 // comes, unless `echo` is false).
+// `stdout_file`, when not empty: the program's stdout goes there instead of ours.
 int run_program_keeping_stderr(const std::vector<std::string>& argv, std::string& stderr_text,
-                               bool echo = true);
+                               bool echo = true, const std::string& stdout_file = "");
 
 // Starts every command at once and waits for all; returns the first non-zero exit status
 // (0 when all succeeded). Throws Error when one cannot be started.
