@@ -1,5 +1,5 @@
 // libFuzzer target over the ELF check path of `glibc-pin check`: the input bytes go through
-// sniff_format and parse_elf (and, for ar archives, archive_elf_members and parse_elf on each
+// sniff_format and parse_elf, with and without exports (and, for ar archives, archive_elf_members and parse_elf on each
 // member); whatever parses is checked with check_binary against glibc 2.17 and 2.36 (with the
 // C++ levels and allowed libraries of their profiles), as `check` does. (The driver's check_fits
 // is check_binary with a filter, but indexes the target on every call: too slow to fuzz.)
@@ -68,6 +68,11 @@ void parse_and_check(std::span<const std::uint8_t> bytes, const std::string& nam
     check(parse_elf(bytes, name));
   } catch (const Error&) {
     // A clear rejection: what `check` prints, with exit status 2.
+  }
+  try {
+    // The exports too, as the generator reads a host library for its stub (check skips them).
+    parse_elf(bytes, name, ReadExports::Yes);
+  } catch (const Error&) {
   }
 }
 
