@@ -313,7 +313,7 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
     img.require(*versym_off, count * 2, "the symbol version table");
   }
   // Version index -> its need (nullptr: none), as a table: a big library has 40,000 symbols.
-  std::vector<const VersionNeed*> need_of(0x8000, nullptr);
+  std::vector<const VersionNeed*> need_of(by_index.empty() ? 1 : by_index.rbegin()->first + 1);
   for (const auto& [index, need] : by_index)
     need_of[index] = &need;
   for (std::uint64_t i = 1; i < count; i++) {
@@ -322,7 +322,8 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
     std::uint16_t version_index = versym_off ? img.u16(*versym_off + 2 * i) : 0;
     // A defined symbol whose version is a version *need* is imported too: a copy-relocated
     // data object (environ, __libc_single_threaded, stdout...).
-    const VersionNeed* need = need_of[version_index & 0x7fff];
+    std::uint16_t index = version_index & 0x7fff;
+    const VersionNeed* need = index < need_of.size() ? need_of[index] : nullptr;
     if (shndx != 0 && !need) {
       if (read_exports == ReadExports::No || shndx == SHN_ABS)
         continue;

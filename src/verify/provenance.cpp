@@ -24,13 +24,20 @@ struct Archive {
   std::vector<ArchiveMember> members;
 };
 
+// Only relocatable objects reference symbols for the output: shared libraries and linker
+// scripts (also in the trace) are skipped before any parsing.
+bool is_relocatable_elf(std::span<const std::uint8_t> bytes) {
+  return sniff_format(bytes) == FileFormat::Elf && bytes.size() > 17 &&
+         (bytes[5] == 2 ? bytes[16] == 0 && bytes[17] == 1 : bytes[16] == 1 && bytes[17] == 0);
+}
+
 std::optional<ElfRequirements> read_input(const LinkedInput& input,
                                           std::map<std::string, Archive>& archives) {
   try {
     if (input.member.empty()) {
       MappedFile file(input.file);
-      if (sniff_format(file.bytes()) != FileFormat::Elf)
-        return std::nullopt;  // a linker script, a thin archive
+      if (!is_relocatable_elf(file.bytes()))
+        return std::nullopt;
       return parse_elf(file.bytes(), input.file);
     }
     auto [it, added] = archives.try_emplace(input.file);
@@ -40,7 +47,7 @@ std::optional<ElfRequirements> read_input(const LinkedInput& input,
         it->second.members = archive_elf_members(it->second.file->bytes(), input.file);
     }
     for (const ArchiveMember& m : it->second.members)
-      if (m.name == input.member)
+      if (m.name == input.member && is_relocatable_elf(m.data))
         return parse_elf(m.data, input.label());
   } catch (const Error&) {
     // unreadable or malformed: the linker took it, the record just says less
