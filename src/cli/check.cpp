@@ -88,7 +88,10 @@ struct Checker {
       if (profile_indexes.empty())
         for (const CheckTarget& pt : profile_targets)
           profile_indexes.emplace_back(db, pt);
+      std::optional<Release> needs = minimum_glibc(req, db);
       for (const TargetIndex& other : profile_indexes) {
+        if (needs && other.target().glibc < *needs)
+          continue;  // cannot fit: spares checking it against every older profile
         std::vector<Problem> ps = check_binary(req, other);
         if (std::none_of(ps.begin(), ps.end(),
                          [](const Problem& p) { return p.severity == Severity::Error; }))

@@ -148,7 +148,7 @@ std::optional<Release> newest_defined_glibc(const ElfRequirements& req) {
 std::optional<Release> minimum_glibc(const ElfRequirements& req, const ArchDb& db) {
   std::optional<Release> newest;
   for (const auto& [library, version, weak] : req.version_needs) {
-    if (!db.knows_library(library) || !version.starts_with("GLIBC_2"))
+    if (weak || !db.knows_library(library) || !version.starts_with("GLIBC_2"))
       continue;
     std::optional<Release> r = release_of_version_node(version);
     if (r && (!newest || *r > *newest))

@@ -73,7 +73,8 @@ private:
 // Every problem of `req` on the target, most important first (errors, then warnings, notes).
 std::vector<Problem> check_binary(const ElfRequirements& req, const TargetIndex& index);
 
-// The minimum glibc release `req`'s GLIBC_ version needs ask for; nullopt when none.
+// The minimum glibc release `req`'s GLIBC_ version needs ask for (weak needs aside); nullopt
+// when none. No target of an older glibc can load it.
 std::optional<Release> minimum_glibc(const ElfRequirements& req, const ArchDb& db);
 
 // Every glibc requirement of `req` that `target` cannot satisfy, most important first: the
