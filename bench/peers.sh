@@ -113,7 +113,7 @@ for p in "${programs[@]}"; do
     cmd=$(command_for $tool $lang "$work/src/$name" "$o" warm)
     start=$(date +%s%N)
     status=0; $cmd > "$log.build" 2>&1 || status=$?
-    secs=$(( ($(date +%s%N) - start) / 100000000 )); secs="$((secs / 10)).$((secs % 10))"
+    ms=$(( ($(date +%s%N) - start) / 1000000 )); secs=$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))
     if [[ $status -ne 0 ]]; then
       note=$(grep -m1 -E 'error|undefined' "$log.build" | sed "s|$work|\$W|g; s|\t| |g" | cut -c1-160)
       printf '%s\t%s\tFAILED (exit %s)\t%s\t-\t-\t-\t-\t-\t%s\n' "$name" "$tool" "$status" "$secs" "$note" >> "$matrix"
@@ -122,13 +122,16 @@ for p in "${programs[@]}"; do
     size=$(stat -c %s "$o")
     check=0; "$gp" check --target 2.17 "$o" > "$log.check" 2>&1 || check=$?
     if [[ $check -eq 0 ]]; then check=fits
-    else check="does not fit (needs $(grep -o 'needs GLIBC_[0-9.]*' "$log.check" | sed 's/needs //' | sort -uV | paste -sd, -))"; fi
+    else
+      needs=$(sed -n 's/.*: error: needs \(.*\), but .*/\1/p' "$log.check" | grep -oE '(GLIBC|GLIBCXX|CXXABI|GCC)_[0-9.]+' | sort -uV | paste -sd, - || true)
+      check="does not fit (needs ${needs:-?})"
+    fi
     res=()
     for rt in host 2.17 bullseye; do
       s=0; timeout 60 "$root/tests/runtime/run-on.sh" $rt "$o" > "$log.$rt.out" 2> "$log.$rt.err" < /dev/null || s=$?
       if [[ $s -eq 77 ]]; then res+=("skipped (runtime absent)")
       elif [[ $s -ne 0 ]]; then
-        why=$(grep -o "version \`GLIBC[^']*' not found" "$log.$rt.err" | sed "s/version \`//; s/' not found//" | sort -uV | paste -sd, - || true)
+        why=$(grep -o "version \`[^']*' not found" "$log.$rt.err" | sed "s/version \`//; s/' not found//" | sort -uV | paste -sd, - || true)
         res+=("FAILS (exit $s${why:+, $why not found})")
       elif [[ -s $work/log/$name-plain.host.out ]] && ! cmp -s "$log.$rt.out" "$work/log/$name-plain.host.out"; then
         res+=("runs, output differs from plain on the host")
