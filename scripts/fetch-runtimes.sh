@@ -29,10 +29,10 @@ SHARED=${GLIBC_PIN_SHARED:-$REPO/../shared}
 SUITES=(${GLIBC_PIN_SUITES:-bullseye bookworm trixie sid})
 ARCHES=(amd64 i386 arm64)
 CXX_PACKAGES=(libstdc++6 libgcc-s1)   # amd64 only
-KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 
 die() { echo "$ME: error: $*" >&2; exit 1; }
 say() { echo "$ME: $*"; }
+source "$REPO/scripts/private-apt.inc"   # debian_uri, private_apt_init
 
 refresh=0
 case "${1:-}" in
@@ -91,49 +91,6 @@ normalize_tree() { # dir arch
   fi
 }
 
-# ---- the Debian archive URI, read from the machine's apt configuration --------
-# Prefer the entry that carries plain `bookworm` (the host's release); only the
-# suite names differ for the other releases.
-debian_uri() {
-  if [[ -n ${GLIBC_PIN_DEBIAN_URI:-} ]]; then echo "$GLIBC_PIN_DEBIAN_URI"; return; fi
-  local f uri=
-  # one-line style: deb [options] URI SUITE COMPONENTS...
-  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [[ -f $f ]] || continue
-    uri=$(awk '
-      { sub(/#.*/, "") }
-      $1 == "deb" {
-        i = 2
-        if ($i ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
-        if ($(i+1) == "bookworm") { print $i; exit }
-      }' "$f")
-    [[ -n $uri ]] && { echo "$uri"; return; }
-  done
-  # deb822 style (.sources): stanzas separated by blank lines
-  for f in /etc/apt/sources.list.d/*.sources; do
-    [[ -f $f ]] || continue
-    uri=$(awk '
-      function flush() {
-        if (types ~ /(^| )deb( |$)/ && (" " suites " ") ~ / bookworm / && enabled != "no" && uris != "") {
-          split(uris, u, " "); print u[1]; found = 1
-        }
-        types = suites = uris = enabled = ""
-      }
-      /^[ \t]*#/ { next }
-      /^[ \t]*$/ { flush(); if (found) exit; next }
-      {
-        key = tolower($1); val = $0; sub(/^[^:]*:[ \t]*/, "", val)
-        if (key == "types:") types = val
-        else if (key == "suites:") suites = val
-        else if (key == "uris:") uris = val
-        else if (key == "enabled:") enabled = tolower(val)
-      }
-      END { if (!found) flush() }' "$f")
-    [[ -n $uri ]] && { echo "${uri%%$'\n'*}"; return; }
-  done
-  return 1
-}
-
 # apt dropped the Packages index of ARCH (it failed its size/hash check against
 # the signed InRelease, e.g. "Mirror sync in progress?"). glibc is one source
 # package built for every arch at the same version, so take that version from
@@ -166,27 +123,9 @@ fallback_libc6() { # suite uri arch expected-version debs-dir apt-dir
 fetch_suite() { # suite uri
   local suite=$1 uri=$2
   local apt=$CACHE/apt/$suite debs=$CACHE/debs/$suite
-  rm -rf "$apt"
-  mkdir -p "$apt"/{state/lists/partial,cache/archives/partial,sources.list.d,preferences.d,trusted.gpg.d} "$debs"
-  : > "$apt/state/status"
-  echo "deb [signed-by=$KEYRING] $uri $suite main" > "$apt/sources.list"
-  {
-    echo "Dir::State \"$apt/state\";"
-    echo "Dir::State::status \"$apt/state/status\";"
-    echo "Dir::Cache \"$apt/cache\";"
-    echo "Dir::Etc::sourcelist \"$apt/sources.list\";"
-    echo "Dir::Etc::sourceparts \"$apt/sources.list.d\";"
-    echo "Dir::Etc::preferences \"$apt/preferences\";"
-    echo "Dir::Etc::preferencesparts \"$apt/preferences.d\";"
-    echo "Dir::Etc::trusted \"$KEYRING\";"
-    echo "Dir::Etc::trustedparts \"$apt/trusted.gpg.d\";"
-    echo "APT::Architecture \"amd64\";"
-    echo "APT::Architectures { \"amd64\"; \"i386\"; \"arm64\"; };"
-    echo "Acquire::Languages \"none\";"
-    echo "Acquire::Retries \"3\";"
-    # as root, apt would drop to the _apt user, which cannot write into $HOME
-    [[ $(id -u) -eq 0 ]] && echo "APT::Sandbox::User \"root\";"
-  } > "$apt/apt.conf"
+  mkdir -p "$debs"
+  private_apt_init "$apt" "deb [signed-by=$PRIVATE_APT_KEYRING] $uri $suite main"
+  private_apt_conf_extra 'APT::Architectures { "amd64"; "i386"; "arm64"; };'
   local aptopts=(-c "$apt/apt.conf" -q)
 
   say "$suite: apt-get update ($uri $suite main; ${ARCHES[*]})"
@@ -262,9 +201,7 @@ for s in "${SUITES[@]}"; do
 done
 
 if [[ ${#todo[@]} -gt 0 ]]; then
-  command -v apt-get >/dev/null || die "apt-get not found (this needs a Debian-based machine)"
   command -v dpkg-deb >/dev/null || die "dpkg-deb not found (run scripts/install-deps.sh)"
-  [[ -r $KEYRING ]] || die "$KEYRING missing (install debian-archive-keyring: scripts/install-deps.sh)"
   uri=$(debian_uri) || die "no Debian archive URI found: no 'bookworm' entry in /etc/apt/sources.list or /etc/apt/sources.list.d/; set GLIBC_PIN_DEBIAN_URI"
   for s in "${todo[@]}"; do fetch_suite "$s" "$uri"; done
 fi

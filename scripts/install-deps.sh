@@ -17,7 +17,9 @@ PACKAGES=(
   clang lld mold binutils patchelf hyperfine golang-go
   # build systems the integration tests drive (tests/integrations)
   autoconf ccache meson
-  # scripts: runtime fetching (apt-get download, dpkg-deb, archive keys), generators
+  # real projects (tests/projects): gzip is autoreconf'd as Debian does, sqlite3 needs tclsh
+  automake tcl
+  # scripts: runtime and source fetching (apt-get download|source, dpkg-deb, dpkg-source, archive keys), generators
   dpkg-dev xz-utils python3 ca-certificates debian-archive-keyring util-linux
   # packaging and its tests (tests/install): cpack's DEB generator runs file; the man page check groff
   file groff-base
