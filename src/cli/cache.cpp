@@ -30,11 +30,8 @@ int run_cache(const Context& ctx, const CommandArgs& args) {
     throw UsageError("cache: say path, clean or generate", "cache");
   std::string action = (*vm)["action"].as<std::string>();
 
-  std::string target_text;
-  if (vm->count("target"))
-    target_text = (*vm)["target"].as<std::string>();
-  else if (const char* env = std::getenv("GLIBC_PIN_TARGET"))
-    target_text = env;
+  std::string target_text = vm->count("target") ? (*vm)["target"].as<std::string>()
+                                                : target_from_environment();
 
   if (action == "clean") {
     std::error_code ec;

@@ -479,7 +479,7 @@ int run_check(const Context& ctx, const CommandArgs& args) {
                        "check");
   } else if (vm->count("target")) {
     name = (*vm)["target"].as<std::string>();
-  } else if (const char* env = std::getenv("GLIBC_PIN_TARGET"); env && *env) {
+  } else if (std::string env = target_from_environment(); !env.empty()) {
     name = env;
   } else {
     throw UsageError("check: name a target (--target T or --profile P)", "check");

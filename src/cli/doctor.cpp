@@ -90,7 +90,7 @@ int run_doctor(const Context& ctx, const CommandArgs& args) {
   std::string target_text = "2.17";
   if (vm->count("target"))
     target_text = (*vm)["target"].as<std::string>();
-  else if (const char* env = std::getenv("GLIBC_PIN_TARGET"); env && *env)
+  else if (std::string env = target_from_environment(); !env.empty())
     target_text = env;
   try {
     Target target = resolve_target(target_text, host_arch(), host_glibc_release());

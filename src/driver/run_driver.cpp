@@ -43,7 +43,7 @@ static std::string parent_process_name() {
 static Plan plan(const Invocation& inv, const std::string& invoked_as) {
   std::string target_text = inv.wrapper.target.value_or("");
   if (target_text.empty())
-    if (const char* env = std::getenv("GLIBC_PIN_TARGET"); env && *env) {
+    if (std::string env = target_from_environment(); !env.empty()) {
       // A compiler cache keys its entries on the command line, not on our environment: an
       // object pinned for one target would be handed out for another.
       std::string parent = parent_process_name();

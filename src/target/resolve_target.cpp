@@ -1,3 +1,4 @@
+#include <cstdlib>
 #include <string>
 
 #include "database/embedded.hpp"
@@ -64,6 +65,11 @@ Target resolve_target(std::string_view text, std::string_view default_arch, Rele
                 "; build on a newer system or pick an older target");
   }
   return target;
+}
+
+std::string target_from_environment() {
+  const char* env = std::getenv("GLIBC_PIN_TARGET");
+  return env ? env : "";
 }
 
 }  // namespace glibcpin

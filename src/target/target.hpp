@@ -42,4 +42,7 @@ std::vector<Profile> parse_profiles(std::string_view tsv);
 // base version, and a release newer than `host_glibc` (the host could not provide its symbols).
 Target resolve_target(std::string_view text, std::string_view default_arch, Release host_glibc);
 
+// $GLIBC_PIN_TARGET: the target when no option names one. "" when unset or empty.
+std::string target_from_environment();
+
 }  // namespace glibcpin
