@@ -195,7 +195,7 @@ EOF
   fi
   echo
   echo "One stub build alone (the largest, libc.so.6), 10 runs:"
-  dir=$(ls -d "$gen"/*/)
+  dir=$(ls -d "$gen"/*-glibc-*/)  # the target directory (links/ holds link records)
   hyperfine --runs 10 --style none --export-json "$work/one.json" \
     "cc -shared -nostdlib -o $work/libc-one.so $dir/stub-libc.so.6.s -Wl,--version-script=$dir/stub-libc.so.6.map -Wl,-soname,libc.so.6 -Wl,--hash-style=both" > /dev/null
   python3 -c "import json,sys; r=json.load(open('$work/one.json'))['results'][0]; print(f\"  mean {1000*r['mean']:.1f} ms, min {1000*r['min']:.1f} ms\")"
@@ -206,7 +206,7 @@ EOF
   echo "  stub sizes: $(wc -c "$dir"/stub-*.s | tail -n 1 | awk '{print $1}') bytes of assembly in $(ls "$dir"/stub-*.s | wc -l) files"
   echo
   echo "Warm path, compile and link apart (hyperfine -N, 20 runs; CPU = user+sys of the whole tree):"
-  wdir=$(ls -d "$warm"/*/)
+  wdir=$(ls -d "$warm"/*-glibc-*/)
   gcc -c hello.c -o "$work/hello.o"
   link_args=$(cat "$wdir/link-args.txt" | sed 's/^/-Wl,/' | tr '\n' ' ')
   hyperfine -N --runs 20 --warmup 3 --style none --export-json "$work/parts.json" \
