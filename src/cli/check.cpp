@@ -154,7 +154,6 @@ void collect(const std::string& path, bool named, Checker& checker,
     if (format == FileFormat::Archive) {
       // Members read first: a reference one member's neighbour defines is not glibc's.
       std::vector<ArchiveMember> members = archive_elf_members(file.bytes(), path);
-      std::vector<FileResult> member_results;
       std::vector<ElfRequirements> parsed;
       std::set<std::string> defined;
       for (const ArchiveMember& m : members) {
@@ -166,6 +165,8 @@ void collect(const std::string& path, bool named, Checker& checker,
           results.push_back(failed(member_path, e.what()));
         }
       }
+      if (file.changed())
+        throw Error(path + ": the file was truncated while it was read");
       for (ElfRequirements& req : parsed) {
         std::erase_if(req.undefined,
                       [&](const ImportedSymbol& s) { return defined.count(s.name) > 0; });
@@ -176,9 +177,12 @@ void collect(const std::string& path, bool named, Checker& checker,
       }
       return;
     }
+    ElfRequirements req = parse_elf(file.bytes(), path);
+    if (file.changed())
+      throw Error(path + ": the file was truncated while it was read");
     FileResult r;
     r.path = path;
-    checker.check(r, parse_elf(file.bytes(), path));
+    checker.check(r, std::move(req));
     results.push_back(std::move(r));
   } catch (const Error& e) {
     results.push_back(failed(path, e.what()));

@@ -3,11 +3,6 @@
 // bounded by the image size. Both classes and both byte orders.
 #include "verify/elf_requirements.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <map>
@@ -574,44 +569,14 @@ std::vector<ArchiveMember> archive_elf_members(std::span<const std::uint8_t> ima
   return out;
 }
 
-MappedFile::MappedFile(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    throw Error(path + ": cannot open: " + std::strerror(errno));
-  struct stat st;
-  if (::fstat(fd, &st) != 0) {
-    int e = errno;
-    ::close(fd);
-    throw Error(path + ": cannot stat: " + std::strerror(e));
-  }
-  if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
-    throw Error(path + ": not a regular file");
-  }
-  size_ = static_cast<std::size_t>(st.st_size);
-  if (size_ > 0) {
-    void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (p == MAP_FAILED) {
-      int e = errno;
-      ::close(fd);
-      throw Error(path + ": cannot map: " + std::strerror(e));
-    }
-    data_ = static_cast<const std::uint8_t*>(p);
-    mapped_ = true;
-  }
-  ::close(fd);
-}
-
-MappedFile::~MappedFile() {
-  if (mapped_)
-    ::munmap(const_cast<std::uint8_t*>(data_), size_);
-}
-
 ElfRequirements read_elf_requirements(const std::string& path, ReadExports exports) {
   MappedFile file(path);
   if (file.bytes().empty())
     throw Error(path + ": empty file, not an ELF file");
-  return parse_elf(file.bytes(), path, exports);
+  ElfRequirements req = parse_elf(file.bytes(), path, exports);
+  if (file.changed())
+    throw Error(path + ": the file was truncated while it was read");
+  return req;
 }
 
 }  // namespace glibcpin

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "util/mapped_file.hpp"
+
 namespace glibcpin {
 
 struct ImportedSymbol {
@@ -96,20 +98,5 @@ struct ArchiveMember {
 // archive.
 std::vector<ArchiveMember> archive_elf_members(std::span<const std::uint8_t> image,
                                                const std::string& name);
-
-// A read-only mapping of a whole file; throws Error naming the file when it cannot be read.
-class MappedFile {
-public:
-  explicit MappedFile(const std::string& path);
-  ~MappedFile();
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  std::span<const std::uint8_t> bytes() const { return {data_, size_}; }
-
-private:
-  const std::uint8_t* data_ = nullptr;
-  std::size_t size_ = 0;
-  bool mapped_ = false;
-};
 
 }  // namespace glibcpin

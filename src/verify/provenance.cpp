@@ -38,7 +38,10 @@ std::optional<ElfRequirements> read_input(const LinkedInput& input,
       MappedFile file(input.file);
       if (!is_relocatable_elf(file.bytes()))
         return std::nullopt;
-      return parse_elf(file.bytes(), input.file);
+      ElfRequirements object = parse_elf(file.bytes(), input.file);
+      if (file.changed())
+        return std::nullopt;
+      return object;
     }
     auto [it, added] = archives.try_emplace(input.file);
     if (added) {
