@@ -129,6 +129,22 @@ static int verify(const Context& ctx, const ElfRequirements& output, const Targe
   return 1;
 }
 
+// After a successful link: record who pulled each symbol in (a traced link), then verify.
+static int record_and_verify(const Context& ctx, const Invocation& inv, const Target& target,
+                             const LinkTrace* trace) {
+  std::string output_path = inv.output.value_or("a.out");
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(output_path, ec))  // -o /dev/null: there is no binary
+    return 0;
+  ElfRequirements output = read_elf_requirements(output_path);
+  if (!output.is_dynamic)
+    return 0;  // static: fits by construction
+  LinkRecord record = trace ? record_link(inv, target, output, *trace) : LinkRecord{};
+  if (inv.wrapper.no_verify)
+    return 0;
+  return verify(ctx, output, target, record);
+}
+
 // mold 1.10 (Debian 12) drops a reference like glob@GLIBC_2.2.5 when that version is the
 // library's default: the link succeeds and the call jumps to address 0. Objects compiled with
 // the .symver header carry such references, so a mold link of them is refused, not miscompiled.
@@ -264,17 +280,7 @@ int run_driver(const Context& ctx, Personality personality, CallForm form,
   int status = run_link(ctx, argv, p.target, traced ? &trace : nullptr);
   if (status != 0 || inv.relocatable || inv.is_static)
     return status;
-  std::string output_path = inv.output.value_or("a.out");
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(output_path, ec))  // -o /dev/null: there is no binary
-    return 0;
-  ElfRequirements output = read_elf_requirements(output_path);
-  if (!output.is_dynamic)
-    return 0;
-  LinkRecord record = traced ? record_link(inv, p.target, output, trace) : LinkRecord{};
-  if (inv.wrapper.no_verify)
-    return 0;
-  return verify(ctx, output, p.target, record);
+  return record_and_verify(ctx, inv, p.target, traced ? &trace : nullptr);
 }
 
 }  // namespace glibcpin
