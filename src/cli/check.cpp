@@ -165,8 +165,7 @@ void collect(const std::string& path, bool named, Checker& checker,
           results.push_back(failed(member_path, e.what()));
         }
       }
-      if (file.changed())
-        throw Error(path + ": the file was truncated while it was read");
+      file.require_unchanged(path);
       for (ElfRequirements& req : parsed) {
         std::erase_if(req.undefined,
                       [&](const ImportedSymbol& s) { return defined.count(s.name) > 0; });
@@ -178,8 +177,7 @@ void collect(const std::string& path, bool named, Checker& checker,
       return;
     }
     ElfRequirements req = parse_elf(file.bytes(), path);
-    if (file.changed())
-      throw Error(path + ": the file was truncated while it was read");
+    file.require_unchanged(path);
     FileResult r;
     r.path = path;
     checker.check(r, std::move(req));
@@ -251,15 +249,9 @@ std::vector<std::string> offending_symbols(const FileResult& r) {
   for (const Problem& p : r.problems) {
     if (p.severity != Severity::Error)
       continue;
-    std::vector<std::string> symbols = p.symbols;
-    if (symbols.empty() && !p.symbol.empty())
-      symbols.push_back(p.symbol);
-    for (std::string symbol : symbols) {
-      if (symbol.find('@') == std::string::npos && !p.version.empty())
-        symbol += "@" + p.version;
+    for (const std::string& symbol : versioned_symbols(p))
       if (std::find(out.begin(), out.end(), symbol) == out.end())
         out.push_back(symbol);
-    }
   }
   return out;
 }

@@ -106,12 +106,7 @@ static int verify(const Context& ctx, const ElfRequirements& output, const Targe
     return 0;
   for (const Problem& problem : errors) {
     ctx.err << "glibc-pin: error: " << output.path << ": " << problem.message << "\n";
-    std::vector<std::string> symbols = problem.symbols;
-    if (symbols.empty() && !problem.symbol.empty())
-      symbols.push_back(problem.symbol + "@" + problem.version);
-    for (std::string symbol : symbols) {
-      if (symbol.find('@') == std::string::npos)
-        symbol += "@" + problem.version;
+    for (const std::string& symbol : versioned_symbols(problem)) {
       auto it = record.referenced_by.find(symbol);
       if (it == record.referenced_by.end() || it->second.empty())
         continue;

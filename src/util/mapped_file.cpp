@@ -116,4 +116,9 @@ MappedFile::~MappedFile() {
 
 bool MappedFile::changed() const { return slot_ >= 0 && regions[slot_].changed.load(); }
 
+void MappedFile::require_unchanged(const std::string& name) const {
+  if (changed())
+    throw Error(name + ": the file was truncated while it was read");
+}
+
 }  // namespace glibcpin

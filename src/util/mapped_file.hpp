@@ -27,6 +27,8 @@ public:
   // True when part of the file vanished while mapped (it was truncated): what was read from
   // the mapping since then is zeros, not the file.
   bool changed() const;
+  // Throws Error "<name>: the file was truncated while it was read" when changed().
+  void require_unchanged(const std::string& name) const;
 
 private:
   const std::uint8_t* data_ = nullptr;

@@ -21,7 +21,8 @@ constexpr std::uint64_t DT_NULL = 0, DT_NEEDED = 1, DT_HASH = 4, DT_STRTAB = 5, 
                         DT_STRSZ = 10, DT_SONAME = 14, DT_RELR = 36, DT_GNU_HASH = 0x6ffffef5,
                         DT_VERSYM = 0x6ffffff0, DT_VERDEF = 0x6ffffffc, DT_VERDEFNUM = 0x6ffffffd,
                         DT_VERNEED = 0x6ffffffe, DT_VERNEEDNUM = 0x6fffffff;
-constexpr std::uint16_t VER_FLG_BASE = 1, VER_FLG_WEAK = 2, VERSYM_HIDDEN = 0x8000, SHN_ABS = 0xfff1;
+constexpr std::uint16_t VER_FLG_BASE = 1, VER_FLG_WEAK = 2;
+constexpr std::uint16_t VERSYM_HIDDEN = 0x8000, SHN_ABS = 0xfff1;
 
 // Reads integers of the file's byte order from a bounds-checked image.
 class Image {
@@ -241,8 +242,9 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
   if (!soname.empty())
     req.soname = img.str(str_off, str_size, soname.front(), "DT_SONAME");
 
-  // Version needs, by version index (the loop below looks one up per symbol).
-  std::map<std::uint16_t, VersionNeed> by_index;
+  // Version needs, by version index, as a table: the symbol loop below looks one up for each of
+  // a big library's 40,000 symbols.
+  std::vector<std::optional<VersionNeed>> need_of;
   if (verneed && verneednum) {
     std::uint64_t vn = offset_of(img, layout, *verneed, "DT_VERNEED");
     std::uint64_t budget = img.size() / 16 + 1;  // entries are 16 bytes: no loop can be longer
@@ -258,7 +260,10 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
         std::uint16_t flags = img.u16(aux + 4), other = img.u16(aux + 6);
         std::string version = img.str(str_off, str_size, img.u32(aux + 8), "a version need");
         VersionNeed need{file, version, (flags & VER_FLG_WEAK) != 0};
-        by_index[other & 0x7fff] = need;
+        std::uint16_t index = other & 0x7fff;
+        if (index >= need_of.size())
+          need_of.resize(index + 1);
+        need_of[index] = need;
         req.version_needs.push_back(std::move(need));
         std::uint32_t next = img.u32(aux + 12);
         if (next == 0)
@@ -307,10 +312,6 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
     versym_off = offset_of(img, layout, *versym, "DT_VERSYM");
     img.require(*versym_off, count * 2, "the symbol version table");
   }
-  // Version index -> its need (nullptr: none), as a table: a big library has 40,000 symbols.
-  std::vector<const VersionNeed*> need_of(by_index.empty() ? 1 : by_index.rbegin()->first + 1);
-  for (const auto& [index, need] : by_index)
-    need_of[index] = &need;
   for (std::uint64_t i = 1; i < count; i++) {
     std::uint64_t s = sym_off + i * entsize;
     std::uint16_t shndx = layout.is64 ? img.u16(s + 6) : img.u16(s + 14);
@@ -318,7 +319,8 @@ void read_dynamic(const Image& img, const Layout& layout, const Segment& dynamic
     // A defined symbol whose version is a version *need* is imported too: a copy-relocated
     // data object (environ, __libc_single_threaded, stdout...).
     std::uint16_t index = version_index & 0x7fff;
-    const VersionNeed* need = index < need_of.size() ? need_of[index] : nullptr;
+    const VersionNeed* need =
+        index < need_of.size() && need_of[index] ? &*need_of[index] : nullptr;
     if (shndx != 0 && !need) {
       if (read_exports == ReadExports::No || shndx == SHN_ABS)
         continue;
@@ -574,8 +576,7 @@ ElfRequirements read_elf_requirements(const std::string& path, ReadExports expor
   if (file.bytes().empty())
     throw Error(path + ": empty file, not an ELF file");
   ElfRequirements req = parse_elf(file.bytes(), path, exports);
-  if (file.changed())
-    throw Error(path + ": the file was truncated while it was read");
+  file.require_unchanged(path);
   return req;
 }
 

@@ -129,17 +129,21 @@ bool within_level(const std::string& need, const std::string& level,
   return compare_version_nodes(need, level) <= 0;
 }
 
+// `newest`, or the release of GLIBC_2.x `version` when that is newer.
+void keep_newest(std::optional<Release>& newest, const std::string& version) {
+  if (!version.starts_with("GLIBC_2"))
+    return;
+  std::optional<Release> r = release_of_version_node(version);
+  if (r && (!newest || *r > *newest))
+    newest = r;
+}
+
 // The newest GLIBC_2.x version a library defines: for glibc's own libraries, the release
 // they come from (at least).
 std::optional<Release> newest_defined_glibc(const ElfRequirements& req) {
   std::optional<Release> newest;
-  for (const std::string& version : req.version_definitions) {
-    if (!version.starts_with("GLIBC_2"))
-      continue;
-    std::optional<Release> r = release_of_version_node(version);
-    if (r && (!newest || *r > *newest))
-      newest = r;
-  }
+  for (const std::string& version : req.version_definitions)
+    keep_newest(newest, version);
   return newest;
 }
 
@@ -147,14 +151,20 @@ std::optional<Release> newest_defined_glibc(const ElfRequirements& req) {
 
 std::optional<Release> minimum_glibc(const ElfRequirements& req, const ArchDb& db) {
   std::optional<Release> newest;
-  for (const auto& [library, version, weak] : req.version_needs) {
-    if (weak || !db.knows_library(library) || !version.starts_with("GLIBC_2"))
-      continue;
-    std::optional<Release> r = release_of_version_node(version);
-    if (r && (!newest || *r > *newest))
-      newest = r;
-  }
+  for (const auto& [library, version, weak] : req.version_needs)
+    if (!weak && db.knows_library(library))
+      keep_newest(newest, version);
   return newest;
+}
+
+std::vector<std::string> versioned_symbols(const Problem& problem) {
+  std::vector<std::string> out = problem.symbols;
+  if (out.empty() && !problem.symbol.empty())
+    out.push_back(problem.symbol);
+  for (std::string& symbol : out)
+    if (symbol.find('@') == std::string::npos && !problem.version.empty())
+      symbol += "@" + problem.version;
+  return out;
 }
 
 std::vector<Problem> check_binary(const ElfRequirements& req, const TargetIndex& index) {

@@ -77,6 +77,10 @@ std::vector<Problem> check_binary(const ElfRequirements& req, const TargetIndex&
 // when none. No target of an older glibc can load it.
 std::optional<Release> minimum_glibc(const ElfRequirements& req, const ArchDb& db);
 
+// The symbols behind a problem as "name@version" (version-level problems have several), as
+// link records (provenance.hpp) name them.
+std::vector<std::string> versioned_symbols(const Problem& problem);
+
 // Every glibc requirement of `req` that `target` cannot satisfy, most important first: the
 // errors of check_binary about glibc itself (no C++ levels, interpreter or library lists).
 std::vector<Problem> check_fits(const ElfRequirements& req, const ArchDb& db, Release target,
