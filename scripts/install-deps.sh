@@ -21,6 +21,8 @@ PACKAGES=(
   automake tcl
   # scripts: runtime and source fetching (apt-get download|source, dpkg-deb, dpkg-source, archive keys), generators
   dpkg-dev xz-utils python3 ca-certificates debian-archive-keyring util-linux
+  # newer build hosts (scripts/buildroot.sh): Debian 13 and sid roots
+  debootstrap
   # packaging and its tests (tests/install): cpack's DEB generator runs file; the man page check groff
   file groff-base
 )

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# buildroot.sh make SUITE        make (or reuse) a Debian build root for SUITE (trixie, sid, ...)
+# buildroot.sh run SUITE CMD...  run CMD inside it (chroot; /proc, /dev, /sys bound in and always
+#                                unmounted afterwards, also on failure or interrupt)
+# buildroot.sh path SUITE        print the root's directory
+#
+# A build root is what a newer build host looks like: Debian 13 (trixie: glibc 2.41, GCC 14,
+# clang 19) or sid (glibc 2.43, GCC 15/16, clang 21), made with debootstrap from the same
+# Debian archive the machine uses (never changing the machine's apt setup). Roots are cached:
+#   CACHE/roots/SUITE/          the root; CACHE/roots/SUITE.stamp lists what it was made with
+# and made again only when the package list below changes or with --refresh.
+#
+# `run` binds these host directories at the same path inside the root, so a command can read the
+# repository and leave its results where the host can run them: the repository, the test cache,
+# /work/shared (when present) and every directory named in GLIBC_PIN_ROOT_BINDS (space-separated).
+# The command runs as root with HOME=/root, PATH of the root, and the caller's GLIBC_PIN_* variables.
+#
+# env: GLIBC_PIN_TEST_CACHE   cache root (default ~/.cache/glibc-pin-tests)
+#      GLIBC_PIN_DEBIAN_URI   Debian archive URI (default: from the machine's apt sources)
+#      GLIBC_PIN_ROOT_BINDS   extra directories to bind into the root for `run`
+# Exit status: CMD's for `run`; 77 when a root cannot be made here (no debootstrap, not root,
+# no archive), after "SKIP: ..." on stderr; 1 on other failures.
+set -euo pipefail
+
+ME=buildroot.sh
+REPO=$(cd "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
+CACHE=${GLIBC_PIN_TEST_CACHE:-$HOME/.cache/glibc-pin-tests}
+ROOTS=$CACHE/roots
+
+die() { echo "$ME: error: $*" >&2; exit 1; }
+say() { echo "$ME: $*" >&2; }
+skip() { echo "SKIP: $ME: $*" >&2; exit 77; }
+# shellcheck source=private-apt.inc
+source "$REPO/scripts/private-apt.inc"
+
+# What a build host has: the compilers and runtimes glibc-pin drives, and what glibc-pin
+# itself needs to build from source there (tests build it inside the root too).
+ROOT_PACKAGES=(
+  build-essential gcc g++ clang lld binutils make cmake ninja-build pkgconf file python3
+  rustc cargo golang-go
+  libboost-dev libboost-filesystem-dev libboost-program-options-dev catch2 nlohmann-json3-dev
+  ca-certificates
+)
+
+usage() { sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+
+root_dir() { echo "$ROOTS/$1"; }
+
+stamp_text() { # suite
+  echo "suite $1"
+  echo "uri $(debian_uri)"
+  echo "packages ${ROOT_PACKAGES[*]}"
+}
+
+# Mount points made by `run`, unmounted in reverse order by cleanup (trap on EXIT).
+MOUNTED=()
+cleanup_mounts() {
+  local i
+  for ((i = ${#MOUNTED[@]} - 1; i >= 0; i--)); do
+    umount -l "${MOUNTED[i]}" 2>/dev/null || say "warning: could not unmount ${MOUNTED[i]}"
+  done
+  MOUNTED=()
+}
+
+bind() { # host-dir root
+  local src=$1 root=$2
+  [[ -d $src ]] || return 0
+  mkdir -p "$root$src"
+  mount --bind "$src" "$root$src"
+  MOUNTED+=("$root$src")
+}
+
+mount_system() { # root
+  local root=$1
+  mkdir -p "$root/proc" "$root/dev" "$root/sys"
+  mount -t proc proc "$root/proc"; MOUNTED+=("$root/proc")
+  mount --rbind /dev "$root/dev"; mount --make-rslave "$root/dev"; MOUNTED+=("$root/dev")
+  mount --rbind /sys "$root/sys"; mount --make-rslave "$root/sys"; MOUNTED+=("$root/sys")
+}
+
+make_root() { # suite [--refresh]
+  local suite=$1 refresh=${2:-}
+  local root stamp uri
+  root=$(root_dir "$suite")
+  stamp=$root.stamp
+  [[ $(id -u) -eq 0 ]] || skip "making a build root needs root (chroot, mount)"
+  command -v debootstrap > /dev/null || skip "debootstrap is not installed (scripts/install-deps.sh)"
+  uri=$(debian_uri) || skip "no Debian archive URI (set GLIBC_PIN_DEBIAN_URI)"
+  mkdir -p "$ROOTS"
+  exec 9> "$ROOTS/$suite.lock"
+  flock 9
+  if [[ -z $refresh && -f $stamp && $(cat "$stamp") == "$(stamp_text "$suite")" ]]; then
+    return 0
+  fi
+  say "making the $suite build root in $root (a few minutes; cached afterwards)"
+  rm -rf "$root" "$stamp" "$root.new"
+  debootstrap --variant=minbase --keyring="$PRIVATE_APT_KEYRING" "$suite" "$root.new" "$uri" \
+    > "$ROOTS/$suite.debootstrap.log" 2>&1 ||
+    { tail -20 "$ROOTS/$suite.debootstrap.log" >&2; die "debootstrap $suite failed (log: $ROOTS/$suite.debootstrap.log)"; }
+  # sid's Release can be past its Valid-Until in the archive this machine reaches.
+  echo 'Acquire::Check-Valid-Until "false";' > "$root.new/etc/apt/apt.conf.d/99glibc-pin"
+  echo 'APT::Install-Recommends "false";' >> "$root.new/etc/apt/apt.conf.d/99glibc-pin"
+  echo "deb $uri $suite main" > "$root.new/etc/apt/sources.list"
+  cp /etc/resolv.conf "$root.new/etc/resolv.conf" 2>/dev/null || true
+  trap cleanup_mounts EXIT
+  mount_system "$root.new"
+  if ! chroot "$root.new" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
+      DEBIAN_FRONTEND=noninteractive sh -c \
+      "apt-get -q update && apt-get install -y -q ${ROOT_PACKAGES[*]}" \
+      > "$ROOTS/$suite.install.log" 2>&1; then
+    tail -20 "$ROOTS/$suite.install.log" >&2
+    die "installing the build packages into the $suite root failed (log: $ROOTS/$suite.install.log)"
+  fi
+  chroot "$root.new" apt-get clean > /dev/null 2>&1 || true
+  cleanup_mounts
+  trap - EXIT
+  mv "$root.new" "$root"
+  stamp_text "$suite" > "$stamp"
+  say "$suite root ready: $(chroot "$root" sh -c 'ldd --version | head -1; gcc --version | head -1; clang --version | head -1' | tr '\n' ';')"
+}
+
+run_in_root() { # suite cmd...
+  local suite=$1; shift
+  local root dir v
+  root=$(root_dir "$suite")
+  [[ -f $root.stamp ]] || make_root "$suite"
+  [[ $(id -u) -eq 0 ]] || skip "running in a build root needs root (chroot, mount)"
+  trap cleanup_mounts EXIT
+  trap 'exit 130' INT TERM
+  mount_system "$root"
+  for dir in "$REPO" "$CACHE" /work/shared ${GLIBC_PIN_ROOT_BINDS:-}; do
+    [[ $dir == "$CACHE" ]] && { bind "$CACHE/runtimes" "$root"; bind "$CACHE/oldglibc" "$root"; continue; }
+    bind "$(realpath -m "$dir")" "$root"
+  done
+  local envs=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8)
+  while IFS='=' read -r v _; do
+    [[ $v == GLIBC_PIN_* ]] && envs+=("$v=${!v}")
+  done < <(env)
+  local rc=0
+  chroot "$root" /usr/bin/env -i "${envs[@]}" "$@" || rc=$?
+  cleanup_mounts
+  trap - EXIT
+  return $rc
+}
+
+[[ $# -ge 2 ]] || usage
+cmd=$1 suite=$2; shift 2
+case $suite in *[!a-z0-9-]*|'') die "bad suite name '$suite'" ;; esac
+case $cmd in
+  make) make_root "$suite" "${1:-}" ;;
+  run) [[ $# -ge 1 ]] || usage; run_in_root "$suite" "$@" ;;
+  path) root_dir "$suite" ;;
+  *) usage ;;
+esac
