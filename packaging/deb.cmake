@@ -2,7 +2,8 @@
 # from the install rules, installed under /usr. Included last from the top-level CMakeLists.txt.
 #
 # Depends: the shared libraries of the executable (dpkg-shlibdeps: libc6, libstdc++6, Boost
-# program_options and filesystem), plus what glibc-pin runs at run time: as, ld and ar to build a
+# program_options and filesystem of the build host; the release, scripts/release.sh, links the
+# C++ runtime and Boost in and is pinned to 2.17, so libc6 (>= 2.17) only: Debian 11 to sid), plus what glibc-pin runs at run time: as, ld and ar to build a
 # target's stub libraries and shim archive (binutils); cc, the default real compiler, which also
 # tells where libc_nonshared.a and libgcc_s.so.1 are (gcc or another C compiler); the C library's
 # development files every pinned link uses (libc6-dev). C++ pinning wants a C++ compiler.
@@ -23,6 +24,9 @@ set(CPACK_PACKAGE_DESCRIPTION
     "toolchain file and meson and cargo configurations.")
 string(JOIN "" CPACK_PACKAGE_DESCRIPTION ${CPACK_PACKAGE_DESCRIPTION})
 set(CPACK_STRIP_FILES ON)  # the RelWithDebInfo executable carries its debug info otherwise
+
+# The tarball (cpack -G TGZ, scripts/release.sh): one top directory, unpack and run bin/glibc-pin.
+set(CPACK_PACKAGE_FILE_NAME "glibc-pin-${PROJECT_VERSION}-${CMAKE_SYSTEM_PROCESSOR}-linux")
 
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # glibc-pin_<version>_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)

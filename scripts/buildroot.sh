@@ -13,11 +13,13 @@
 # `run` binds these host directories at the same path inside the root, so a command can read the
 # repository and leave its results where the host can run them: the repository, the test cache,
 # /work/shared (when present) and every directory named in GLIBC_PIN_ROOT_BINDS (space-separated).
-# The command runs as root with HOME=/root, PATH of the root, and the caller's GLIBC_PIN_* variables.
+# The command runs as root with HOME=/root, PATH of the root, and the caller's GLIBC_PIN_* variables,
+# in the caller's directory when the root sees it (else in /).
 #
 # env: GLIBC_PIN_TEST_CACHE   cache root (default ~/.cache/glibc-pin-tests)
 #      GLIBC_PIN_DEBIAN_URI   Debian archive URI (default: from the machine's apt sources)
 #      GLIBC_PIN_ROOT_BINDS   extra directories to bind into the root for `run`
+# Runs on one root take turns (its lock); mounts left by a killed run are taken down by the next.
 # Exit status: CMD's for `run`; 77 when a root cannot be made here (no debootstrap, not root,
 # no archive), after "SKIP: ..." on stderr; 1 on other failures.
 set -euo pipefail
@@ -119,12 +121,26 @@ make_root() { # suite [--refresh]
   say "$suite root ready: $(chroot "$root" sh -c 'ldd --version | head -1; gcc --version | head -1; clang --version | head -1' | tr '\n' ';')"
 }
 
+# Mounts a run killed with SIGKILL (a CTest timeout) could not take down: runs on one root hold
+# its lock, so whatever is mounted inside it when the lock is taken is stale.
+unmount_stale() { # root
+  local m
+  { findmnt -rn -o TARGET | grep -F "$1/" || true; } | sort -r | while read -r m; do
+    say "unmounting $m, left by an earlier run"
+    umount -l "$m" 2>/dev/null || say "warning: could not unmount $m"
+  done
+}
+
 run_in_root() { # suite cmd...
   local suite=$1; shift
   local root dir v
   root=$(root_dir "$suite")
   [[ -f $root.stamp ]] || make_root "$suite"
   [[ $(id -u) -eq 0 ]] || skip "running in a build root needs root (chroot, mount)"
+  # One run per root at a time (a second waits): the mounts are the root's.
+  exec 9> "$ROOTS/$suite.lock"
+  flock 9
+  unmount_stale "$root"
   trap cleanup_mounts EXIT
   trap 'exit 130' INT TERM
   mount_system "$root"
@@ -137,7 +153,10 @@ run_in_root() { # suite cmd...
     [[ $v == GLIBC_PIN_* ]] && envs+=("$v=${!v}")
   done < <(env)
   local rc=0
-  chroot "$root" /usr/bin/env -i "${envs[@]}" "$@" || rc=$?
+  # In the caller's directory when the root sees it (the repository, a bound build tree), so
+  # relative paths work as outside; else in /.
+  chroot "$root" /usr/bin/env -i "${envs[@]}" /bin/sh -c 'cd "$0" 2> /dev/null || cd /; exec "$@"' \
+    "$PWD" "$@" || rc=$?
   cleanup_mounts
   trap - EXIT
   return $rc

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # install-deps.sh [--force]
 # Install everything glibc-pin needs to build and test, from the machine's own
-# Debian 12 (bookworm) apt sources. Idempotent and non-interactive: when every
+# apt sources: Debian 12 (bookworm, the host of the full suite), 13 (trixie) or sid
+# (read from /etc/os-release; the package names that differ are chosen per suite). Idempotent and non-interactive: when every
 # package is already installed (checked with dpkg-query) it does nothing and
 # needs no network; otherwise it runs `apt-get update` and `apt-get install`.
 # --force: run apt-get update + install even when everything is present.
@@ -11,7 +12,7 @@ set -euo pipefail
 PACKAGES=(
   # build
   build-essential cmake ninja-build
-  liblief-dev libboost-dev libboost-filesystem-dev libboost-program-options-dev
+  libboost-dev libboost-filesystem-dev libboost-program-options-dev
   catch2 nlohmann-json3-dev
   # toolchains and tools the tests drive
   clang lld mold binutils patchelf hyperfine golang-go
@@ -26,6 +27,16 @@ PACKAGES=(
   # packaging and its tests (tests/install): cpack's DEB generator runs file; the man page check groff
   file groff-base
 )
+
+# What differs per suite. Boost (1.74, 1.83, 1.90+) and Catch2 (2, 3) keep their package names.
+# LIEF (liblief-dev) only builds the database proof tool; Debian 13 and sid have none, and
+# without it the build leaves the tool out and its tests skip.
+suite=$( (. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}") || true)
+case $suite in
+  bookworm) PACKAGES+=(liblief-dev) ;;
+  trixie|forky|sid) ;;
+  *) echo "install-deps.sh: NOTE: unknown suite '${suite:-?}' (/etc/os-release); installing the Debian 13 set" >&2 ;;
+esac
 
 force=0
 case "${1:-}" in

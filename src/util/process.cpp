@@ -2,13 +2,19 @@
 
 #include <iostream>
 
+// Boost.Process's v1 API: <boost/process.hpp> up to Boost 1.87 (Debian 12 and 13 have 1.74 and
+// 1.83); from 1.88 it lives in <boost/process/v1.hpp> and <boost/process.hpp> is v2 (sid: 1.92).
+#if __has_include(<boost/process/v1.hpp>)
+#include <boost/process/v1.hpp>
+namespace bp = boost::process::v1;
+#else
 #include <boost/process.hpp>
+namespace bp = boost::process;
+#endif
 
 #include "util/error.hpp"
 
 namespace glibcpin {
-
-namespace bp = boost::process;
 
 std::string find_in_path(const std::string& name) {
   if (name.find('/') != std::string::npos)
