@@ -23,6 +23,11 @@ PACKAGES=(
   dpkg-dev xz-utils python3 ca-certificates debian-archive-keyring util-linux
   # packaging and its tests (tests/install): cpack's DEB generator runs file; the man page check groff
   file groff-base
+  # runtimes of other architectures (tests/runtime/run-on.sh): i386 programs are built with
+  # gcc -m32 and run natively, aarch64 ones under qemu-aarch64-static
+  gcc-multilib qemu-user-static gcc-aarch64-linux-gnu
+  # scripts/build-old-glibc.sh (old glibc from source): glibc's build tools, the i686 cross gcc
+  gawk bison gettext gcc-i686-linux-gnu
 )
 
 force=0
