@@ -288,12 +288,42 @@ from_shared() {
   return 0
 }
 
+# from_npm aarch64-2.17: the crosstool-NG sysroot of an npm package (glibc 2.17, GCC 4.8.5's
+# libstdc++), checked against the sha256 of the package version the tests were proven with.
+# Its loader crashes when started as a command under qemu: run-on.sh starts programs through
+# their PT_INTERP instead (run-on.mode "interp").
+NPM_AARCH64_217=@napi-rs/cross-toolchain-x64-target-aarch64@1.0.3
+NPM_AARCH64_217_SHA256=8ec59a37c2a8cac720d0f92e9c19b2940a427ef1f32ddde43e800a8043301e51
+from_npm() {
+  [[ $1 == aarch64-2.17 ]] || return 1
+  command -v npm > /dev/null || { say "oldglibc/$1: npm not found, cannot fetch $NPM_AARCH64_217"; return 1; }
+  local dir=$CACHE/npm tgz stage
+  mkdir -p "$dir"
+  tgz=$(ls "$dir"/napi-rs-cross-toolchain-x64-target-aarch64-1.0.3.tgz 2>/dev/null) ||
+    tgz=$(cd "$dir" && npm pack --silent "$NPM_AARCH64_217" 2> "$dir/npm.log" | tail -n1) ||
+    { cat "$dir/npm.log" >&2; say "oldglibc/$1: npm pack $NPM_AARCH64_217 failed"; return 1; }
+  tgz=$dir/${tgz##*/}
+  [[ $(sha256sum "$tgz" | cut -d' ' -f1) == "$NPM_AARCH64_217_SHA256" ]] ||
+    { rm -f "$tgz"; die "oldglibc/$1: $NPM_AARCH64_217 does not have the sha256 it was proven with"; }
+  stage=$(mktemp -d "$OLD/.npm.XXXXXX")
+  tar -xzf "$tgz" -C "$stage" package/aarch64-unknown-linux-gnu.tar.xz &&
+    xz -dc "$stage/package/aarch64-unknown-linux-gnu.tar.xz" |
+      tar -x -C "$stage" ./aarch64-unknown-linux-gnu/sysroot/lib ./aarch64-unknown-linux-gnu/sysroot/usr/lib/gconv ||
+    { rm -rf "$stage"; die "oldglibc/$1: cannot unpack $tgz"; }
+  echo interp > "$stage/aarch64-unknown-linux-gnu/sysroot/run-on.mode"
+  adopt_tree "$stage/aarch64-unknown-linux-gnu/sysroot" "$OLD/$1" \
+    "prebuilt: the crosstool-NG sysroot (glibc 2.17, GCC 4.8.5 libstdc++ in lib/) of npm $NPM_AARCH64_217 (sha256 $NPM_AARCH64_217_SHA256), installed by fetch-runtimes.sh"
+  rm -rf "$stage"
+}
+
 buildable=" 2.12 2.17 2.28 i386-2.17 i386-2.28 aarch64-2.28 "
 for name in "${OLD_RUNTIMES[@]}"; do
   if old_complete "$name"; then   # (--refresh leaves these: an old release does not change)
     say "oldglibc/$name: $(head -n1 "$OLD/$name/BUILDINFO.txt" 2>/dev/null || echo 'installed earlier')"
   elif from_shared "$name"; then
     say "oldglibc/$name: installed the prebuilt copy from $SHARED"
+  elif from_npm "$name"; then
+    say "oldglibc/$name: installed from npm $NPM_AARCH64_217"
   elif [[ -n ${GLIBC_PIN_GLIBC_SOURCE:-} && $buildable == *" $name "* ]]; then
     say "oldglibc/$name: building it from $GLIBC_PIN_GLIBC_SOURCE (scripts/build-old-glibc.sh)"
     "$REPO/scripts/build-old-glibc.sh" "$name" || die "oldglibc/$name: scripts/build-old-glibc.sh failed"
