@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # run-on.sh RUNTIME PROG [ARGS...]
 # run-on.sh --check RUNTIME
+# run-on.sh --dirs RUNTIME
 # Run PROG on a real glibc runtime, with that runtime's own loader:
 #   x86_64, i386: RT-LOADER --inhibit-cache --library-path RT-LIBDIRS PROG ARGS
 #                 (i386 natively: this x86_64 kernel runs 32-bit programs)
@@ -22,7 +23,8 @@
 #   aarch64-2.17 aarch64-2.28        the same for aarch64 in CACHE/oldglibc/aarch64-VER
 # Exit status: PROG's; 77 (after "SKIP: runtime X not available: REASON" on stderr) when the
 # runtime (or qemu, for aarch64) is absent; 2 for usage errors. --check RUNTIME only does the
-# availability check (0 or 77). RUN_ON_VERBOSE=1 prints the command to stderr.
+# availability check (0 or 77); --dirs RUNTIME prints the runtime's library directories
+# (colon-separated; empty for host). RUN_ON_VERBOSE=1 prints the command to stderr.
 set -uo pipefail
 
 CACHE=${GLIBC_PIN_TEST_CACHE:-$HOME/.cache/glibc-pin-tests}
@@ -30,14 +32,14 @@ ME=run-on.sh
 SUITES="bullseye bookworm trixie sid"
 
 usage() {
-  echo "usage: $ME RUNTIME PROG [ARGS...] | $ME --check RUNTIME" >&2
+  echo "usage: $ME RUNTIME PROG [ARGS...] | $ME --check|--dirs RUNTIME" >&2
   echo "  RUNTIME: host $SUITES 2.12 2.17 2.28, i386-{2.17,2.28,SUITE}, aarch64-{2.17,2.28,SUITE}" >&2
   exit 2
 }
 skip() { echo "SKIP: runtime $RUNTIME not available: $*" >&2; exit 77; }
 
-check=0
-if [[ ${1:-} == --check ]]; then check=1; shift; [[ $# -eq 1 ]] || usage
+check=0 dirs=
+if [[ ${1:-} == --check || ${1:-} == --dirs ]]; then check=$1; shift; [[ $# -eq 1 ]] || usage
 else [[ $# -ge 2 ]] || usage
 fi
 RUNTIME=$1; shift
@@ -111,7 +113,8 @@ if [[ $kind != host ]]; then
       cmd=("$ldso" --inhibit-cache --library-path "$dirs") ;;
   esac
 fi
-[[ $check -eq 1 ]] && exit 0
+[[ $check == --dirs ]] && { echo "$dirs"; exit 0; }
+[[ $check == --check ]] && exit 0
 
 PROG=$1; shift
 [[ -e $PROG ]] || { echo "$ME: $PROG: no such file" >&2; exit 127; }

@@ -6,7 +6,10 @@
 #     bookworm 2.36, trixie 2.41, sid anything newer);
 #  2. negative control: hello.c built plainly on this Debian 12 host for that architecture needs
 #     GLIBC_2.34 and must fail there with "version `GLIBC_2.34' not found" on every runtime
-#     older than 2.34, and run (printing the same version) on the newer ones.
+#     older than 2.34, and run (printing the same version) on the newer ones;
+#  3. its C++ runtime, when it has one (libstdc++.so.6 in its library directories): the probe
+#     linked with that libstdc++ loads it from the runtime (so that glibc has every version it
+#     needs). Runtimes without one (2.12, i386-2.17) say so; their tests are C only.
 # Compilers: gcc (x86_64), gcc -m32 (i386; gcc-multilib), aarch64-linux-gnu-gcc (aarch64).
 # Exit: 0 pass, 1 fail, 77 skip (runtime or compiler absent, with the reason).
 set -uo pipefail
@@ -55,5 +58,17 @@ if [[ $old -eq 1 ]]; then
   run "plain Debian 12 build is refused" fail "version \`GLIBC_2\\.34' not found" "$work/hello"
 else
   run "plain Debian 12 build runs" ok "^Hello from .*\\(glibc $want\\)$" "$work/hello"
+fi
+cxx=
+IFS=: read -r -a libdirs <<< "$("$HERE/run-on.sh" --dirs "$rt")"
+for d in "${libdirs[@]}"; do [[ -e $d/libstdc++.so.6 ]] && { cxx=$d/libstdc++.so.6; break; }; done
+if [[ -z $cxx ]]; then
+  echo "note: $rt has no C++ runtime (no libstdc++.so.6 in ${libdirs[*]}): C only"
+elif "${cc[@]}" -O2 -nostartfiles -fno-pie -no-pie -o "$work/probe-cxx" "$HERE/libc-version-probe.c" \
+       -Wl,--no-as-needed,--allow-shlib-undefined "$cxx" > "$work/cc.log" 2>&1; then
+  run "its C++ runtime loads there" ok "^glibc $want
+libstdc\+\+ ${cxx%/*}/libstdc\+\+\.so\.6$" "$work/probe-cxx"
+else
+  cat "$work/cc.log"; echo "FAIL: cannot link the probe with $cxx"; failures=$((failures + 1))
 fi
 [[ $failures -eq 0 ]] || exit 1
