@@ -3,11 +3,15 @@
 # Fetch the real glibc runtimes that glibc-pin's tests run programs on, into
 #   CACHE=${GLIBC_PIN_TEST_CACHE:-$HOME/.cache/glibc-pin-tests}
 #   CACHE/runtimes/<suite>-<arch>/   libc6 of each suite x arch, unpacked with dpkg-deb -x;
-#                                    the amd64 ones also hold libstdc++6 and libgcc-s1.
+#                                    with libstdc++6 and libgcc-s1 of the same arch (when an
+#                                    arch's index failed apt's check: libc6 only, noted there).
 #                                    VERSIONS in each lists the exact package versions.
 #   CACHE/debs/<suite>/              the downloaded .deb files
-#   CACHE/oldglibc/                  glibc 2.17 and 2.28 from the shared runtimes
-#                                    (OLDGLIBC_ROOT for their run-on.sh), when present.
+#   CACHE/oldglibc/<name>/           old upstream glibc (2.12 2.17 2.28, i386-2.17 i386-2.28,
+#                                    aarch64-2.17 aarch64-2.28): kept when present; otherwise
+#                                    a prebuilt copy from GLIBC_PIN_SHARED fills it, or
+#                                    scripts/build-old-glibc.sh builds it when
+#                                    GLIBC_PIN_GLIBC_SOURCE is set; otherwise it is skipped.
 # suites: bullseye bookworm trixie sid; arches: amd64 i386 arm64.
 #
 # Downloads go through a private apt configuration (own state, cache, source
@@ -16,8 +20,11 @@
 #
 # --refresh   download again even when cached (e.g. to pick up a new sid glibc)
 # env: GLIBC_PIN_TEST_CACHE   cache root (see above)
-#      GLIBC_PIN_SHARED       the shared/ directory (default: <repo>/../shared);
-#                             its runtimes/install.sh provides glibc 2.17 and 2.28
+#      GLIBC_PIN_SHARED       the shared/ directory (default: <repo>/../shared): prebuilt
+#                             x86_64 2.17 2.28 (runtimes/), aarch64 2.17 2.28, i386 2.28
+#                             (runtimes-arch/)
+#      GLIBC_PIN_GLIBC_SOURCE glibc source for scripts/build-old-glibc.sh (a git repository
+#                             or a directory of glibc-VER.tar.xz), for runtimes not cached
 #      GLIBC_PIN_DEBIAN_URI   Debian archive URI (default: from the machine's apt sources)
 #      GLIBC_PIN_SUITES       space-separated subset of the suites (default: all four)
 set -euo pipefail
@@ -28,7 +35,7 @@ CACHE=${GLIBC_PIN_TEST_CACHE:-$HOME/.cache/glibc-pin-tests}
 SHARED=${GLIBC_PIN_SHARED:-$REPO/../shared}
 SUITES=(${GLIBC_PIN_SUITES:-bullseye bookworm trixie sid})
 ARCHES=(amd64 i386 arm64)
-CXX_PACKAGES=(libstdc++6 libgcc-s1)   # amd64 only
+CXX_PACKAGES=(libstdc++6 libgcc-s1)
 
 die() { echo "$ME: error: $*" >&2; exit 1; }
 say() { echo "$ME: $*"; }
@@ -37,7 +44,7 @@ source "$REPO/scripts/private-apt.inc"   # debian_uri, private_apt_init
 refresh=0
 case "${1:-}" in
   --refresh) refresh=1 ;;
-  -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   '') ;;
   *) die "unknown option '$1' (try --help)" ;;
 esac
@@ -55,9 +62,8 @@ runtime_complete() { # suite arch
   [[ -f $v ]] || return 1
   grep -qxF "$LAYOUT" "$v" || return 1
   grep -q '^libc6 ' "$v" || return 1
-  if [[ $2 == amd64 ]]; then
-    for p in "${CXX_PACKAGES[@]}"; do grep -q "^$p " "$v" || return 1; done
-  fi
+  # the C++ runtime: every arch (a tree made by an older fetch-runtimes.sh has it for amd64 only)
+  for p in "${CXX_PACKAGES[@]}"; do grep -q "^$p \|^# no $p " "$v" || return 1; done
 }
 
 # ---- make an unpacked tree self-contained ------------------------------------
@@ -88,6 +94,17 @@ normalize_tree() { # dir arch
   if [[ $arch == amd64 ]]; then
     [[ $(realpath "$dir/lib64/ld-linux-x86-64.so.2" 2>/dev/null) == "$(realpath "$dir")"/* ]] ||
       die "no loader inside $dir (lib64/ld-linux-x86-64.so.2)"
+  fi
+  # i386, arm64: lib/LOADER is what programs' PT_INTERP names (qemu -L RT finds it inside RT);
+  # trixie and sid (merged /usr) ship it under usr/lib only.
+  local ldn=
+  case $arch in i386) ldn=ld-linux.so.2 ;; arm64) ldn=ld-linux-aarch64.so.1 ;; esac
+  if [[ -n $ldn ]]; then
+    if [[ ! -e $dir/lib/$ldn && -e $dir/usr/lib/$ldn ]]; then
+      mkdir -p "$dir/lib"; ln -sfn "../usr/lib/$ldn" "$dir/lib/$ldn"
+    fi
+    [[ $(realpath "$dir/lib/$ldn" 2>/dev/null) == "$(realpath "$dir")"/* ]] ||
+      die "no loader inside $dir (lib/$ldn)"
   fi
 }
 
@@ -151,7 +168,7 @@ fetch_suite() { # suite uri
 
   local want=()
   for a in "${ok[@]}"; do want+=("libc6:$a"); done
-  for p in "${CXX_PACKAGES[@]}"; do want+=("$p:amd64"); done
+  for a in "${ok[@]}"; do for p in "${CXX_PACKAGES[@]}"; do want+=("$p:$a"); done; done
   say "$suite: downloading ${want[*]}"
   rm -f "$debs"/*.deb "$debs"/*.note
   if ! (cd "$debs" && apt-get "${aptopts[@]}" download "${want[@]}") > "$apt/download.log" 2>&1; then
@@ -165,11 +182,14 @@ fetch_suite() { # suite uri
   for a in "${ARCHES[@]}"; do
     local dir=$CACHE/runtimes/$suite-$a tmp
     tmp=$(mktemp -d "$CACHE/runtimes/.$suite-$a.XXXXXX")
-    local pkgs=(libc6) deb
-    [[ $a == amd64 ]] && pkgs+=("${CXX_PACKAGES[@]}")
+    local pkgs=(libc6 "${CXX_PACKAGES[@]}") deb
     : > "$tmp/VERSIONS.new"
     for p in "${pkgs[@]}"; do
       deb=$(ls "$debs/${p}_"*"_$a.deb" 2>/dev/null | head -n1)
+      if [[ -z $deb && $p != libc6 && " ${bad[*]} " == *" $a "* ]]; then
+        echo "# no $p: the $a index failed apt's check (only libc6 was fetched, see the WARNING)" >> "$tmp/VERSIONS.new"
+        continue
+      fi
       [[ -n $deb ]] || die "$suite: no $p for $a was downloaded (see $apt/download.log)"
       dpkg-deb -x "$deb" "$tmp" || die "$suite: dpkg-deb -x $deb failed"
       dpkg-deb -f "$deb" Package Architecture Version |
@@ -212,26 +232,109 @@ for s in "${SUITES[@]}"; do
   done
 done
 
-# ---- glibc 2.17 / 2.28 from the shared runtimes --------------------------------
+# ---- old glibc: built by scripts/build-old-glibc.sh; prebuilt copies only fill the cache -------
+# CACHE/oldglibc/NAME (NAME: 2.12 2.17 2.28 for x86_64, i386-VER, aarch64-VER) holds lib/ (loader
+# and libraries), gcc-lib/ (an old C++ runtime, when there is one) and BUILDINFO.txt (origin).
+# A runtime already there is kept. A missing one is taken from a prebuilt copy when there is
+# one (SHARED/runtimes, SHARED/runtimes-arch), else built from GLIBC_PIN_GLIBC_SOURCE when that
+# is set (minutes per runtime), else reported as skipped (its tests then skip, saying why).
 OLD=$CACHE/oldglibc
-if [[ -f $SHARED/runtimes/install.sh && -f $SHARED/runtimes/oldglibc-runtimes.tar.xz ]]; then
-  tarball=$SHARED/runtimes/oldglibc-runtimes.tar.xz
-  sum=$(sha256sum "$tarball" | cut -d' ' -f1)
-  if [[ $refresh -eq 0 && -f $OLD/.installed-from && $(cat "$OLD/.installed-from") == "$sum" \
-        && -x $OLD/run-on.sh && -e $OLD/2.17/lib/ld-linux-x86-64.so.2 && -e $OLD/2.28/lib/ld-linux-x86-64.so.2 ]]; then
-    say "oldglibc: 2.17 2.28 already installed in $OLD"
+OLD_RUNTIMES=(2.12 2.17 2.28 i386-2.17 i386-2.28 aarch64-2.17 aarch64-2.28)
+mkdir -p "$OLD"
+
+old_loader() { case $1 in i386-*) echo ld-linux.so.2 ;; aarch64-*) echo ld-linux-aarch64.so.1 ;; *) echo ld-linux-x86-64.so.2 ;; esac; }
+old_complete() { [[ -e $OLD/$1/lib/$(old_loader "$1") && -e $OLD/$1/lib/libc.so.6 ]]; }
+
+# adopt_tree SRC DEST NOTE: a prebuilt runtime directory in another layout -> DEST/lib (every
+# shared library from SRC's lib64/ and lib/, links kept inside lib/), lib/gconv, gcc-lib/, run-on.mode
+adopt_tree() {
+  local src=$1 dest=$2 note=$3 d f t tmp
+  tmp=$(mktemp -d "$OLD/.adopt.XXXXXX")
+  mkdir -p "$tmp/lib"
+  for d in lib64 lib; do
+    [[ -d $src/$d && ! -L $src/$d ]] || continue
+    for f in "$src/$d"/*.so*; do
+      [[ -e $f || -L $f ]] || continue
+      if [[ -L $f ]]; then t=$(readlink "$f"); ln -sfn "${t##*/}" "$tmp/lib/${f##*/}"
+      else cp -p "$f" "$tmp/lib/"; fi
+    done
+  done
+  for d in "$src/lib/gconv" "$src/usr/lib/gconv" "$src/usr/lib64/gconv"; do
+    [[ -d $d && ! -e $tmp/lib/gconv ]] && cp -a "$d" "$tmp/lib/gconv"
+  done
+  [[ -d $src/gcc-lib ]] && cp -a "$src/gcc-lib" "$tmp/"
+  [[ -f $src/run-on.mode ]] && cp "$src/run-on.mode" "$tmp/"
+  { echo "$note"; [[ -f $src/VERSIONS ]] && cat "$src/VERSIONS"; [[ -f $src/BUILDINFO.txt ]] && cat "$src/BUILDINFO.txt"; } > "$tmp/BUILDINFO.txt"
+  rm -rf "$dest"; mv "$tmp" "$dest"; chmod 755 "$dest"
+}
+
+# from_shared NAME: fill OLD/NAME from the prebuilt runtimes in SHARED; false when there are none
+from_shared() {
+  local name=$1 tarball member stage
+  case $name in
+    2.17|2.28) tarball=$SHARED/runtimes/oldglibc-runtimes.tar.xz member=$name ;;
+    aarch64-*) tarball=$SHARED/runtimes-arch/oldglibc-arch-runtimes.tar.xz member=${name#aarch64-}-arm64 ;;
+    i386-*)    tarball=$SHARED/runtimes-arch/oldglibc-arch-runtimes.tar.xz member=${name#i386-}-i386 ;;
+    *) return 1 ;;
+  esac
+  [[ -f $tarball ]] || return 1
+  tar -tJf "$tarball" "$member/" > /dev/null 2>&1 || return 1
+  stage=$(mktemp -d "$OLD/.stage.XXXXXX")
+  tar -xJf "$tarball" -C "$stage" "$member/" || { rm -rf "$stage"; die "oldglibc: cannot unpack $member from $tarball"; }
+  adopt_tree "$stage/$member" "$OLD/$name" "prebuilt: $member from $tarball (sha256 $(sha256sum "$tarball" | cut -d' ' -f1)), installed by fetch-runtimes.sh"
+  rm -rf "$stage"
+  # tests/runtime/run-on.sh of older checkouts ran x86_64 2.17/2.28 through this copy
+  [[ $name == 2.* && -f $SHARED/runtimes/run-on.sh ]] && install -m 755 "$SHARED/runtimes/run-on.sh" "$OLD/run-on.sh"
+  return 0
+}
+
+# from_npm aarch64-2.17: the crosstool-NG sysroot of an npm package (glibc 2.17, GCC 4.8.5's
+# libstdc++), checked against the sha256 of the package version the tests were proven with.
+# Its loader crashes when started as a command under qemu: run-on.sh starts programs through
+# their PT_INTERP instead (run-on.mode "interp").
+NPM_AARCH64_217=@napi-rs/cross-toolchain-x64-target-aarch64@1.0.3
+NPM_AARCH64_217_SHA256=8ec59a37c2a8cac720d0f92e9c19b2940a427ef1f32ddde43e800a8043301e51
+from_npm() {
+  [[ $1 == aarch64-2.17 ]] || return 1
+  command -v npm > /dev/null || { say "oldglibc/$1: npm not found, cannot fetch $NPM_AARCH64_217"; return 1; }
+  local dir=$CACHE/npm tgz stage
+  mkdir -p "$dir"
+  tgz=$(ls "$dir"/napi-rs-cross-toolchain-x64-target-aarch64-1.0.3.tgz 2>/dev/null) ||
+    tgz=$(cd "$dir" && npm pack --silent "$NPM_AARCH64_217" 2> "$dir/npm.log" | tail -n1) ||
+    { cat "$dir/npm.log" >&2; say "oldglibc/$1: npm pack $NPM_AARCH64_217 failed"; return 1; }
+  tgz=$dir/${tgz##*/}
+  [[ $(sha256sum "$tgz" | cut -d' ' -f1) == "$NPM_AARCH64_217_SHA256" ]] ||
+    { rm -f "$tgz"; die "oldglibc/$1: $NPM_AARCH64_217 does not have the sha256 it was proven with"; }
+  stage=$(mktemp -d "$OLD/.npm.XXXXXX")
+  tar -xzf "$tgz" -C "$stage" package/aarch64-unknown-linux-gnu.tar.xz &&
+    xz -dc "$stage/package/aarch64-unknown-linux-gnu.tar.xz" |
+      tar -x -C "$stage" ./aarch64-unknown-linux-gnu/sysroot/lib ./aarch64-unknown-linux-gnu/sysroot/usr/lib/gconv ||
+    { rm -rf "$stage"; die "oldglibc/$1: cannot unpack $tgz"; }
+  echo interp > "$stage/aarch64-unknown-linux-gnu/sysroot/run-on.mode"
+  adopt_tree "$stage/aarch64-unknown-linux-gnu/sysroot" "$OLD/$1" \
+    "prebuilt: the crosstool-NG sysroot (glibc 2.17, GCC 4.8.5 libstdc++ in lib/) of npm $NPM_AARCH64_217 (sha256 $NPM_AARCH64_217_SHA256), installed by fetch-runtimes.sh"
+  rm -rf "$stage"
+}
+
+buildable=" 2.12 2.17 2.28 i386-2.17 i386-2.28 aarch64-2.28 "
+for name in "${OLD_RUNTIMES[@]}"; do
+  if old_complete "$name"; then   # (--refresh leaves these: an old release does not change)
+    say "oldglibc/$name: $(head -n1 "$OLD/$name/BUILDINFO.txt" 2>/dev/null || echo 'installed earlier')"
+  elif from_shared "$name"; then
+    say "oldglibc/$name: installed the prebuilt copy from $SHARED"
+  elif from_npm "$name"; then
+    say "oldglibc/$name: installed from npm $NPM_AARCH64_217"
+  elif [[ -n ${GLIBC_PIN_GLIBC_SOURCE:-} && $buildable == *" $name "* ]]; then
+    say "oldglibc/$name: building it from $GLIBC_PIN_GLIBC_SOURCE (scripts/build-old-glibc.sh)"
+    "$REPO/scripts/build-old-glibc.sh" "$name" || die "oldglibc/$name: scripts/build-old-glibc.sh failed"
+  elif [[ $buildable == *" $name "* ]]; then
+    say "oldglibc/$name: SKIPPED: not in the cache, no prebuilt copy in $SHARED, and no glibc source to build it (set GLIBC_PIN_GLIBC_SOURCE; see scripts/build-old-glibc.sh): its runtime tests will be skipped"
   else
-    say "oldglibc: installing from $SHARED/runtimes into $OLD"
-    rm -f "$OLD/.installed-from"
-    # install.sh is run with sh from its (possibly read-only) directory
-    OLDGLIBC_ROOT=$OLD sh "$SHARED/runtimes/install.sh" "$tarball" > "$CACHE/oldglibc-install.log" 2>&1 || {
-      cat "$CACHE/oldglibc-install.log" >&2; die "oldglibc: $SHARED/runtimes/install.sh failed"; }
-    sed 's/^/  /' "$CACHE/oldglibc-install.log"
-    echo "$sum" > "$OLD/.installed-from"
+    say "oldglibc/$name: SKIPPED: not in the cache and no prebuilt copy in $SHARED: its runtime tests will be skipped"
   fi
-elif [[ -f $OLD/.installed-from && -x $OLD/run-on.sh ]]; then
-  say "oldglibc: no shared runtimes at $SHARED/runtimes (set GLIBC_PIN_SHARED); using the copy installed earlier in $OLD"
-else
-  say "oldglibc: SKIPPED: no shared runtimes at $SHARED/runtimes (set GLIBC_PIN_SHARED); runtime tests on 2.17 and 2.28 will be skipped"
+done
+# tests/runtime/run-on.sh of older checkouts also wanted this marker for 2.17 and 2.28
+if [[ -f $SHARED/runtimes/oldglibc-runtimes.tar.xz && -x $OLD/run-on.sh ]] && old_complete 2.17 && old_complete 2.28; then
+  sha256sum "$SHARED/runtimes/oldglibc-runtimes.tar.xz" | cut -d' ' -f1 > "$OLD/.installed-from"
 fi
 say "cache: $CACHE ($(du -sh "$CACHE" 2>/dev/null | cut -f1))"

@@ -26,6 +26,11 @@ PACKAGES=(
   debootstrap
   # packaging and its tests (tests/install): cpack's DEB generator runs file; the man page check groff
   file groff-base
+  # runtimes of other architectures (tests/runtime/run-on.sh): i386 programs are built with
+  # gcc -m32 and run natively, aarch64 ones under qemu-aarch64-static
+  gcc-multilib qemu-user-static gcc-aarch64-linux-gnu
+  # scripts/build-old-glibc.sh (old glibc from source): glibc's build tools, the i686 cross gcc
+  gawk bison gettext gcc-i686-linux-gnu
 )
 
 # What differs per suite. Boost (1.74, 1.83, 1.90+) and Catch2 (2, 3) keep their package names.

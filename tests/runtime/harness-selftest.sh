@@ -26,6 +26,12 @@ expect "a program exiting 77 is a failure, not a skip"  1 "$T" host --expect-out
 expect "absent Debian runtime skips (77)"              77 env GLIBC_PIN_TEST_CACHE=/nonexistent "$HERE/run-on.sh" sid /bin/true
 expect "absent 2.17 runtime skips (77)"                77 env GLIBC_PIN_TEST_CACHE=/nonexistent "$T" 2.17 --expect-output x -- /bin/true
 expect "unknown runtime is a usage error (2)"           2 "$HERE/run-on.sh" centos5 /bin/true
+expect "absent 2.12 runtime skips (77)"                77 env GLIBC_PIN_TEST_CACHE=/nonexistent "$HERE/run-on.sh" 2.12 /bin/true
+expect "absent i386 runtime skips (77)"                77 env GLIBC_PIN_TEST_CACHE=/nonexistent "$HERE/run-on.sh" i386-2.17 /bin/true
+expect "absent aarch64 runtime skips (77)"             77 env GLIBC_PIN_TEST_CACHE=/nonexistent "$HERE/run-on.sh" aarch64-sid /bin/true
+expect "aarch64 without qemu skips (77)"               77 env GLIBC_PIN_QEMU_AARCH64=/nonexistent/qemu "$HERE/run-on.sh" --check aarch64-bookworm
+expect "i386-2.12 is not a runtime (2)"                 2 "$HERE/run-on.sh" i386-2.12 /bin/true
+expect "aarch64-host is not a runtime (2)"              2 "$HERE/run-on.sh" aarch64-host /bin/true
 out=$(GLIBC_PIN_TEST_CACHE=/nonexistent "$HERE/run-on.sh" trixie /bin/true 2>&1)
 if [[ $out == "SKIP: runtime trixie not available: "* ]]; then echo "ok:   skip message: $out"
 else echo "FAIL: skip message: $out"; failures=$((failures + 1)); fi

@@ -5,7 +5,8 @@
 #                          [LABELS <label>...] [TIMEOUT <s>])
 #
 # adds one CTest test per runtime, named <name>@<rt>. <rt>: host bullseye bookworm
-# trixie sid 2.17 2.28 (see tests/runtime/run-on.sh). <prog> may be a generator
+# trixie sid 2.12 2.17 2.28 (x86_64), i386-<2.17|2.28|suite>, aarch64-<2.17|2.28|suite>
+# (see tests/runtime/run-on.sh). <prog> may be a generator
 # expression such as $<TARGET_FILE:tgt>.
 #   EXPECT_OUTPUT:  the program must exit 0 AND its stdout+stderr match <regex>.
 #   EXPECT_FAILURE: the program must fail (non-zero exit or signal) AND its output
@@ -22,7 +23,10 @@
 set(GLIBC_PIN_RUNTIME_TEST_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL "")
 cmake_path(GET CMAKE_CURRENT_LIST_DIR PARENT_PATH _glibc_pin_tests_dir)
 cmake_path(GET _glibc_pin_tests_dir PARENT_PATH GLIBC_PIN_SOURCE_ROOT)
-set(GLIBC_PIN_RUNTIMES host bullseye bookworm trixie sid 2.17 2.28 CACHE INTERNAL "")
+set(GLIBC_PIN_RUNTIMES host bullseye bookworm trixie sid 2.12 2.17 2.28
+    i386-2.17 i386-2.28 i386-bullseye i386-bookworm i386-trixie i386-sid
+    aarch64-2.17 aarch64-2.28 aarch64-bullseye aarch64-bookworm aarch64-trixie aarch64-sid
+    CACHE INTERNAL "")
 
 function(glibc_pin_runtime_test)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;EXPECT_OUTPUT;EXPECT_FAILURE;TIMEOUT"
