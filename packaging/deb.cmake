@@ -33,6 +33,13 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "binutils, gcc | c-compiler, libc6-dev")
+if(GLIBC_PIN_STATIC_RUNTIME AND GLIBC_PIN_TARGET MATCHES "^2\\.[0-9]+$")
+  # The release links only libc (and its loader, libpthread) dynamically, pinned to the target:
+  # dpkg-shlibdeps would read the build host's libc6 symbols instead (>= 2.34 there, where
+  # libpthread moved into libc) and shut out Debian 11.
+  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
+  string(PREPEND CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= ${GLIBC_PIN_TARGET}), ")
+endif()
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "g++ | c++-compiler")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cmake, meson, lld")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

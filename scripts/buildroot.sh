@@ -122,9 +122,21 @@ make_root() { # suite [--refresh]
 }
 
 # Mounts a run killed with SIGKILL (a CTest timeout) could not take down: runs on one root hold
-# its lock, so whatever is mounted inside it when the lock is taken is stale.
+# its lock, so whatever is mounted inside it when the lock is taken is stale, unless a process
+# still runs inside the root (one started by a `run` that took no lock): then they are left.
+root_in_use() { # root
+  local p
+  for p in /proc/[0-9]*/root; do
+    [[ $(readlink "$p" 2>/dev/null) == "$1" ]] && return 0
+  done
+  return 1
+}
 unmount_stale() { # root
   local m
+  if root_in_use "$1"; then
+    say "a process runs inside $1: leaving its mounts"
+    return 0
+  fi
   { findmnt -rn -o TARGET | grep -F "$1/" || true; } | sort -r | while read -r m; do
     say "unmounting $m, left by an earlier run"
     umount -l "$m" 2>/dev/null || say "warning: could not unmount $m"

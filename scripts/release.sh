@@ -9,6 +9,7 @@
 # GLIBC_PIN: the glibc-pin that builds the release (e.g. build/src/glibc-pin of a host build).
 # env: GLIBC_PIN_RELEASE_TARGET   the glibc the release runs on (default 2.17: CentOS 7 and later)
 #      CMAKE_GENERATOR            as for cmake (default Ninja when installed)
+#      CMAKE_C_COMPILER_LAUNCHER, CMAKE_CXX_COMPILER_LAUNCHER   as for cmake (e.g. ccache)
 set -euo pipefail
 ME=release.sh
 REPO=$(cd "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,14 +24,15 @@ target=${GLIBC_PIN_RELEASE_TARGET:-2.17}
 generator=()
 [[ -z ${CMAKE_GENERATOR:-} ]] && command -v ninja > /dev/null && generator=(-G Ninja)
 mkdir -p "$out"
-# A fresh tree each time: the toolchain file is read once, at the first configure.
-rm -rf "$out/build"
+# The toolchain file is read once, at the first configure: a tree made with another glibc-pin or
+# target is made again.
+made_with=$( (sed -n 's/^GLIBC_PIN_\(ROOT\|TARGET\):[A-Z]*=//p' "$out/build/CMakeCache.txt" 2> /dev/null || true) |
+  sort | tr '\n' ' ')
+[[ $made_with == "$(printf '%s\n' "$(dirname -- "$gp")" "$target" | sort | tr '\n' ' ')" ]] || rm -rf "$out/build"
 cmake -S "$REPO" -B "$out/build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_TOOLCHAIN_FILE="$REPO/toolchain/glibc-pin.cmake" \
   -DGLIBC_PIN_TARGET="$target" -DGLIBC_PIN_ROOT="$(dirname -- "$gp")" \
-  -DGLIBC_PIN_STATIC_RUNTIME=ON -DGLIBC_PIN_TESTS=OFF \
-  -DCMAKE_C_COMPILER_LAUNCHER="${GLIBC_PIN_RELEASE_LAUNCHER:-}" \
-  -DCMAKE_CXX_COMPILER_LAUNCHER="${GLIBC_PIN_RELEASE_LAUNCHER:-}"
+  -DGLIBC_PIN_STATIC_RUNTIME=ON -DGLIBC_PIN_TESTS=OFF
 cmake --build "$out/build"
 
 # The release must fit its own target: glibc-pin's verifier says so (the link already did).

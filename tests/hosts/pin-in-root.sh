@@ -13,7 +13,8 @@
 #   rust-cli (examples/rust-cli through cargo, linker glibc-pin-cc).
 # Beside each output: <output>.log (the build's output) and <output>.status: "ok", "failed" (the
 # build failed; the log says why) or "n/a: REASON" (e.g. no <format>). A failed build does not
-# stop the others: every result is judged by its own test.
+# stop the others: every result is judged by its own test. The builds run GLIBC_PIN_TEST_JOBS
+# (default: the number of CPUs) at a time.
 set -uo pipefail
 gp=$1 out=$2
 here=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
@@ -29,15 +30,20 @@ echo "host: $(. /etc/os-release && echo "$PRETTY_NAME"); $(ldd --version | head 
 echo "      $(gcc --version | head -1); $(clang --version | head -1); $(rustc --version)"
 echo "glibc-pin: $gp ($("$gp" --version | head -1))"
 
-# build NAME CMD...: run CMD, record NAME.log and NAME.status.
+# build NAME CMD...: run CMD in the background (at most $max_jobs at once), record NAME.log and
+# NAME.status.
+max_jobs=${GLIBC_PIN_TEST_JOBS:-$(nproc)}
+built=()
 build() {
   local name=$1; shift
-  if { echo "+ $*"; "$@"; } > "$out/$name.log" 2>&1; then
-    echo ok > "$out/$name.status"
-  else
-    echo failed > "$out/$name.status"
-  fi
-  printf '%-32s %s\n' "$name" "$(cat "$out/$name.status")"
+  while [[ $(jobs -rp | wc -l) -ge $max_jobs ]]; do wait -n || true; done
+  built+=("$name")
+  rm -f "$out/$name.status"
+  (if { echo "+ $*"; "$@"; } > "$out/$name.log" 2>&1; then
+     echo ok > "$out/$name.status"
+   else
+     echo failed > "$out/$name.status"
+   fi) &
 }
 
 cxx_of() { [[ $1 == gcc ]] && echo g++ || echo clang++; }
@@ -89,19 +95,21 @@ for compiler in gcc clang; do
 done
 
 # Rust: cargo, offline (no crates.io), rustc's linker replaced by glibc-pin-cc.
-cargo_build() { # target-dir [env...]
-  local dir=$1; shift
+cargo_build() { # target-dir output [env...]
+  local dir=$1 output=$2; shift 2
   env CARGO_NET_OFFLINE=true CARGO_TARGET_DIR="$dir" "$@" \
     cargo build --release --offline --manifest-path "$repo/examples/rust-cli/Cargo.toml" &&
-    cp "$dir/release/rust-cli" "$dir.bin"
+    cp "$dir/release/rust-cli" "$output"
 }
 for target in 2.17 2.28 2.31; do
-  build rust-cli.rustc-$target cargo_build "$out/cargo-$target" GLIBC_PIN_TARGET=$target \
-    RUSTFLAGS="-C linker=glibc-pin-cc"
-  [[ -f $out/cargo-$target.bin ]] && mv "$out/cargo-$target.bin" "$out/rust-cli.rustc-$target"
+  build rust-cli.rustc-$target cargo_build "$out/cargo-$target" "$out/rust-cli.rustc-$target" \
+    GLIBC_PIN_TARGET=$target RUSTFLAGS="-C linker=glibc-pin-cc"
 done
-build rust-cli.rustc-plain cargo_build "$out/cargo-plain"
-[[ -f $out/cargo-plain.bin ]] && mv "$out/cargo-plain.bin" "$out/rust-cli.rustc-plain"
+build rust-cli.rustc-plain cargo_build "$out/cargo-plain" "$out/rust-cli.rustc-plain"
+wait
+for name in "${built[@]}"; do
+  printf '%-32s %s\n' "$name" "$(cat "$out/$name.status" 2> /dev/null || echo 'failed (no status)')"
+done
 # The cargo trees are large and only the executables are run.
 rm -rf "$out"/cargo-*
 exit 0

@@ -95,6 +95,11 @@ if [[ $kind != host ]]; then
   # but never let a stale tree run the host glibc by accident.
   [[ $real == "$(realpath "$RT")"/* ]] || skip "$ldso resolves outside the runtime ($real); run scripts/fetch-runtimes.sh --refresh"
 
+  # ld.so < 2.16 (2.12) has no --inhibit-cache; its cache file is under the build's prefix
+  # (/opt/glibc-pin-oldglibc/NAME/etc/ld.so.cache, see build-old-glibc.sh), which does not exist.
+  inhibit=(--inhibit-cache)
+  grep -q -a -e --inhibit-cache "$real" || inhibit=()
+
   mode=loader
   [[ -f $RT/run-on.mode ]] && mode=$(< "$RT/run-on.mode")
   case $arch in
@@ -107,10 +112,10 @@ if [[ $kind != host ]]; then
         [[ -e $RT/lib/$loader ]] || skip "interp mode needs $RT/lib/$loader"
         cmd=("$qemu" -L "$RT" -E "LD_LIBRARY_PATH=$dirs")
       else
-        cmd=("$qemu" -L "$RT" "$ldso" --inhibit-cache --library-path "$dirs")
+        cmd=("$qemu" -L "$RT" "$ldso" "${inhibit[@]}" --library-path "$dirs")
       fi ;;
     *)
-      cmd=("$ldso" --inhibit-cache --library-path "$dirs") ;;
+      cmd=("$ldso" "${inhibit[@]}" --library-path "$dirs") ;;
   esac
 fi
 [[ $check == --dirs ]] && { echo "$dirs"; exit 0; }

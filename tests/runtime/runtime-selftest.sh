@@ -25,7 +25,7 @@ case $rt in
   *)         cc=(gcc) name=$rt ;;
 esac
 case $name in
-  2.12|2.17|2.28) want=${name//./\\.} old=1 ;;
+  2.12|2.17|2.28) want="${name//./\\.}(\\.[0-9]+)?" old=1 ;;   # 2.12's branch says 2.12.2
   bullseye) want='2\.31' old=1 ;;
   bookworm) want='2\.36' old=0 ;;
   trixie)   want='2\.41' old=0 ;;
