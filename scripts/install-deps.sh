@@ -23,6 +23,10 @@ PACKAGES=(
   dpkg-dev xz-utils python3 ca-certificates debian-archive-keyring util-linux
   # packaging and its tests (tests/install): cpack's DEB generator runs file; the man page check groff
   file groff-base
+  # other architectures (tests/arch): Debian's cross compilers, the host gcc's -m32 files (not
+  # gcc-multilib, which conflicts with the cross compilers on Debian 12), qemu for aarch64 programs
+  gcc-aarch64-linux-gnu g++-aarch64-linux-gnu gcc-i686-linux-gnu g++-i686-linux-gnu
+  libc6-dev-i386 lib32gcc-12-dev lib32stdc++-12-dev qemu-user-static
 )
 
 force=0
