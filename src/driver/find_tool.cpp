@@ -61,7 +61,11 @@ std::string find_real_tool(Personality personality, const WrapperOptions& wrappe
   case Personality::LD:
     name = wrapper.linker.value_or(from_env("GLIBC_PIN_LD"));
     if (name.empty())
-      name = invoked_as.starts_with("ld") ? invoked_as : prefix + "ld";
+      name = invoked_as.starts_with("ld") ? invoked_as : "ld";
+      // GNU ld is built for one architecture (lld links for all): ld, ld.bfd, ld.gold for
+      // another architecture are <triple>-ld, <triple>-ld.bfd, <triple>-ld.gold.
+      if (!cross_triple.empty() && (name == "ld" || name == "ld.bfd" || name == "ld.gold"))
+        name = prefix + name;
     break;
   }
   std::string path = search_path_skipping_self(name);

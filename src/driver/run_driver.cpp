@@ -70,7 +70,12 @@ static Plan plan(const Invocation& inv, const std::string& invoked_as) {
   Plan p;
   // A target that names an architecture (aarch64-linux-gnu.2.17) picks that architecture's
   // cross compiler when the user named no compiler; the compiler's own answer decides below.
+  // A linker called by a cross compiler (gcc -B<dir> with <dir>/ld) is told the architecture
+  // with -m EMULATION: the real one is then that architecture's <triple>-ld.
   std::string named_arch = resolve_target(target_text, host_arch(), host_glibc_release()).arch;
+  if (inv.personality == Personality::LD && inv.linker_emulation)
+    if (std::optional<std::string> arch = arch_of_emulation(*inv.linker_emulation))
+      named_arch = *arch;
   p.tool = find_real_tool(inv.personality, inv.wrapper, invoked_as,
                           named_arch == host_arch() ? "" : gnu_triple(named_arch));
   p.toolchain = probe_toolchain(inv, p.tool);

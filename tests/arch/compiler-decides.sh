@@ -40,6 +40,15 @@ readelf -V a64 | grep -q "Name: GLIBC_2.17" || fail "the aarch64 program needs n
 if readelf -V a64 | grep -E "Name: GLIBC_2\.(1[89]|[2-9][0-9])" ; then fail "newer versions needed"; fi
 echo "ok: aarch64 link needs only GLIBC_2.17"
 
+# the ld personality behind a cross gcc (-B<dir> with <dir>/ld): it is told -m aarch64linux and
+# runs aarch64-linux-gnu-ld, with the aarch64 stubs, on an object compiled plainly
+mkdir -p pin-ld && ln -sf "$(dirname -- "$pin")/glibc-pin-ld" pin-ld/ld
+aarch64-linux-gnu-gcc -c t.c -o plain-a64.o || fail "plain aarch64 compile"
+GLIBC_PIN_TARGET=2.17 aarch64-linux-gnu-gcc -Bpin-ld/ plain-a64.o -o a64-B || fail "gcc -B link"
+if readelf -V a64-B | grep -E "Name: GLIBC_2\.(1[89]|[2-9][0-9])"; then fail "gcc -B: newer versions needed"; fi
+readelf -V a64-B | grep -q "Name: GLIBC_2.17" || fail "gcc -B: not linked against the 2.17 stubs"
+echo "ok: aarch64-linux-gnu-gcc -B<glibc-pin-ld> links for aarch64 2.17"
+
 # mismatches are refused, nothing is left behind
 refused() {  # refused DESCRIPTION COMMAND...
   local what=$1; shift
