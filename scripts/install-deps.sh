@@ -26,11 +26,12 @@ PACKAGES=(
   debootstrap
   # packaging and its tests (tests/install): cpack's DEB generator runs file; the man page check groff
   file groff-base
-  # runtimes of other architectures (tests/runtime/run-on.sh): i386 programs are built with
-  # gcc -m32 and run natively, aarch64 ones under qemu-aarch64-static
-  gcc-multilib qemu-user-static gcc-aarch64-linux-gnu
-  # scripts/build-old-glibc.sh (old glibc from source): glibc's build tools, the i686 cross gcc
-  gawk bison gettext gcc-i686-linux-gnu
+  # other architectures (tests/arch): Debian's cross compilers, the host gcc's -m32 files (not
+  # gcc-multilib, which conflicts with the cross compilers on Debian 12), qemu for aarch64 programs
+  gcc-aarch64-linux-gnu g++-aarch64-linux-gnu gcc-i686-linux-gnu g++-i686-linux-gnu
+  libc6-dev-i386 lib32gcc-12-dev lib32stdc++-12-dev qemu-user-static
+  # scripts/build-old-glibc.sh (old glibc from source): glibc's build tools
+  gawk bison gettext
 )
 
 # What differs per suite. Boost (1.74, 1.83, 1.90+) and Catch2 (2, 3) keep their package names.

@@ -4,6 +4,7 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "database/embedded.hpp"
+#include "driver/tool_arch.hpp"
 #include "generator/target_files.hpp"
 #include "target/target.hpp"
 #include "util/error.hpp"
@@ -50,7 +51,7 @@ int run_cache(const Context& ctx, const CommandArgs& args) {
     return 0;
   }
   Target target = resolve_target(target_text, host_arch(), host_glibc_release());
-  GeneratedTarget generated = ensure_target_files(target);
+  GeneratedTarget generated = ensure_target_files(target, default_toolchain(target.arch));
   ctx.out << generated.dir << "\n";
   return 0;
 }

@@ -493,7 +493,7 @@ int run_check(const Context& ctx, const CommandArgs& args) {
   TargetIndex index(db, t);
   Checker checker{db, index, {}, {}};
   for (const Profile& p : profiles()) {
-    if (!db.has_release(p.glibc))
+    if (!db.has_release(p.glibc) || (!p.arch.empty() && p.arch != t.arch))
       continue;
     checker.profile_targets.push_back(check_target_of_profile(p, t.arch));
   }

@@ -9,6 +9,7 @@
 #include "cli/options.hpp"
 #include "database/embedded.hpp"
 #include "driver/find_tool.hpp"
+#include "driver/tool_arch.hpp"
 #include "generator/target_files.hpp"
 #include "target/target.hpp"
 #include "util/error.hpp"
@@ -97,7 +98,7 @@ int run_doctor(const Context& ctx, const CommandArgs& args) {
     report.ok("target", target_text + " = " + target.name());
     report.ok("shims", shim_dir());
     report.ok("cache", cache_root());
-    GeneratedTarget generated = ensure_target_files(target);
+    GeneratedTarget generated = ensure_target_files(target, default_toolchain(target.arch));
     report.ok("target files", generated.dir + (generated.created ? " (generated now)" : ""));
   } catch (const Error& e) {
     report.failed("target " + target_text, e.what());

@@ -16,6 +16,13 @@ std::string_view host_arch() {
 #endif
 }
 
+bool has_database(std::string_view arch) {
+  for (const PackedArch* packed : embedded_archs())
+    if (packed->name == arch)
+      return true;
+  return false;
+}
+
 ArchDb open_arch(std::string_view arch) {
   std::string known;
   for (const PackedArch* packed : embedded_archs()) {

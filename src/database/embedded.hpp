@@ -17,4 +17,7 @@ std::string_view host_arch();
 // The embedded database of `arch`; throws Error naming the known ones when there is none.
 ArchDb open_arch(std::string_view arch);
 
+// True when a database for `arch` is embedded (x86_64, i386, aarch64).
+bool has_database(std::string_view arch);
+
 }  // namespace glibcpin

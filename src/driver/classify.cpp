@@ -162,6 +162,13 @@ std::optional<std::string> option_value(const OptionMatch& m, const std::vector<
   return std::nullopt;  // missing: the tool itself reports it
 }
 
+// -target T, --target=T -> --target=T; --sysroot DIR -> --sysroot=DIR; -m32 as it is.
+std::string normalised_target_option(std::string_view name, const std::optional<std::string>& value) {
+  if (!value)
+    return std::string(name);
+  return std::string(name == "-target" ? "--target" : name) + "=" + *value;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 void classify_compiler(Invocation& inv) {
@@ -208,6 +215,8 @@ void classify_compiler(Invocation& inv) {
       inv.fuse_ld = value;
     if (traits & kLdPath)
       inv.ld_path = value;
+    if (traits & kSelectsTarget)
+      inv.target_selection.push_back(normalised_target_option(m->spec->name, value));
     stops = stops || (traits & kStopsBeforeLink);
     inv.preprocess_only = inv.preprocess_only || (traits & kPreprocessOnly);
     info = info || (traits & kInfoOnly);
@@ -252,6 +261,8 @@ void classify_linker(Invocation& inv) {
     std::optional<std::string> value = option_value(*m, args, i);
     if (traits & kOutput)
       inv.output = value;
+    if ((traits & kEmulation) && value)
+      inv.linker_emulation = value;
     if (traits & kLibrary)
       has_inputs = true;
     if ((traits & kLibraryDir) && !inv.first_library_dir)

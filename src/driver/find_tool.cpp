@@ -44,23 +44,28 @@ static bool masquerades(const std::string& invoked_as) {
 }
 
 std::string find_real_tool(Personality personality, const WrapperOptions& wrapper,
-                           const std::string& invoked_as) {
+                           const std::string& invoked_as, const std::string& cross_triple) {
+  std::string prefix = cross_triple.empty() ? "" : cross_triple + "-";
   std::string name;
   switch (personality) {
   case Personality::CC:
     name = wrapper.compiler.value_or(from_env("GLIBC_PIN_CC"));
     if (name.empty())
-      name = masquerades(invoked_as) ? invoked_as : "cc";
+      name = masquerades(invoked_as) ? invoked_as : cross_triple.empty() ? "cc" : prefix + "gcc";
     break;
   case Personality::CXX:
     name = wrapper.compiler.value_or(from_env("GLIBC_PIN_CXX"));
     if (name.empty())
-      name = masquerades(invoked_as) ? invoked_as : "c++";
+      name = masquerades(invoked_as) ? invoked_as : prefix + (cross_triple.empty() ? "c++" : "g++");
     break;
   case Personality::LD:
     name = wrapper.linker.value_or(from_env("GLIBC_PIN_LD"));
     if (name.empty())
       name = invoked_as.starts_with("ld") ? invoked_as : "ld";
+      // GNU ld is built for one architecture (lld links for all): ld, ld.bfd, ld.gold for
+      // another architecture are <triple>-ld, <triple>-ld.bfd, <triple>-ld.gold.
+      if (!cross_triple.empty() && (name == "ld" || name == "ld.bfd" || name == "ld.gold"))
+        name = prefix + name;
     break;
   }
   std::string path = search_path_skipping_self(name);

@@ -74,6 +74,11 @@ struct Invocation {
   std::optional<std::string> ld_path;  // value of clang's --ld-path=
   std::optional<std::size_t> first_library_dir;  // index in args of the first -L option
   bool only_info = false;         // --version, -v alone, -dumpversion, -print-*: pass through
+  // The user's options that choose what the compiler builds for, normalised (--target=T,
+  // --sysroot=DIR, -m32...): glibc-pin asks the real compiler with them which architecture that
+  // is (tool_arch.hpp). Empty for the ld personality.
+  std::vector<std::string> target_selection;
+  std::optional<std::string> linker_emulation;  // ld -m EMULATION (elf_i386, aarch64linux...)
   bool dry_run = false;           // -###: commands are printed, nothing runs (do not verify)
 };
 

@@ -65,14 +65,17 @@ constexpr OptionSpec kCompilerOptions[] = {
     {"-mllvm", kSeparate},
     {"-B", kValue},
     {"--param", kLongValue},
-    {"-target", kSeparate},  // clang's old spelling of --target=
-    {"--target", kEquals},   // clang
+    {"-target", kSeparate | kSelectsTarget},  // clang's old spelling of --target=
+    {"--target", kEquals | kSelectsTarget},   // clang
+    {"-m32", kSelectsTarget},
+    {"-m64", kSelectsTarget},
+    {"-mx32", kSelectsTarget},
     {"-arch", kSeparate},
     {"-aux-info", kSeparate},
     {"-dumpbase", kSeparate},
     {"-dumpbase-ext", kSeparate},
     {"-dumpdir", kSeparate},
-    {"--sysroot", kLongValue},
+    {"--sysroot", kLongValue | kSelectsTarget},
     {"-specs", kLongValue},
     {"--specs", kLongValue},
     {"-wrapper", kSeparate},
@@ -136,7 +139,7 @@ constexpr OptionSpec kLinkerOptions[] = {
     {"script", kLongValue},
     {"dT", kLongValue},
     {"default-script", kLongValue},
-    {"m", kValue},
+    {"m", kValue | kEmulation},
     {"e", kValue},
     {"entry", kLongValue},
     {"u", kValue},

@@ -38,6 +38,9 @@ enum OptionTrait : unsigned {
   kFuseLd = 1u << 19,          // -fuse-ld=NAME
   kLdPath = 1u << 20,          // clang --ld-path=PATH
   kDryRun = 1u << 21,          // -###: prints the commands, runs nothing
+  kSelectsTarget = 1u << 22,   // --target=, -target, -m32/-m64/-mx32, --sysroot: what the
+                               // compiler builds for (asked again with -dumpmachine)
+  kEmulation = 1u << 23,       // ld -m EMULATION: the linker's output architecture
 };
 
 struct OptionSpec {

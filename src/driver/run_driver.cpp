@@ -14,6 +14,7 @@
 #include "driver/find_tool.hpp"
 #include "driver/link_trace.hpp"
 #include "driver/response_file.hpp"
+#include "driver/tool_arch.hpp"
 #include "generator/target_files.hpp"
 #include "target/target.hpp"
 #include "util/error.hpp"
@@ -30,6 +31,7 @@ namespace glibcpin {
 struct Plan {
   Target target;
   std::string tool;
+  Toolchain toolchain;  // what the tool builds for
 };
 
 // The name of the process that started this one ("ccache", "make"...), "" if unknown.
@@ -38,6 +40,14 @@ static std::string parent_process_name() {
   std::string name;
   std::getline(comm, name);
   return name;
+}
+
+// " --target=aarch64-linux-gnu -m32" as the user passed them, for messages.
+static std::string describe_selection(const Invocation& inv) {
+  std::string text;
+  for (const std::string& option : inv.target_selection)
+    text += " " + option;
+  return text;
 }
 
 static Plan plan(const Invocation& inv, const std::string& invoked_as) {
@@ -58,8 +68,28 @@ static Plan plan(const Invocation& inv, const std::string& invoked_as) {
     throw UsageError("no target: pass --glibc-pin-target=T (e.g. 2.17, centos7) or set "
                      "GLIBC_PIN_TARGET");
   Plan p;
-  p.target = resolve_target(target_text, host_arch(), host_glibc_release());
-  p.tool = find_real_tool(inv.personality, inv.wrapper, invoked_as);
+  // A target that names an architecture (aarch64-linux-gnu.2.17) picks that architecture's
+  // cross compiler when the user named no compiler; the compiler's own answer decides below.
+  // A linker called by a cross compiler (gcc -B<dir> with <dir>/ld) is told the architecture
+  // with -m EMULATION: the real one is then that architecture's <triple>-ld.
+  std::string named_arch = resolve_target(target_text, host_arch(), host_glibc_release()).arch;
+  if (inv.personality == Personality::LD && inv.linker_emulation)
+    if (std::optional<std::string> arch = arch_of_emulation(*inv.linker_emulation))
+      named_arch = *arch;
+  p.tool = find_real_tool(inv.personality, inv.wrapper, invoked_as,
+                          named_arch == host_arch() ? "" : gnu_triple(named_arch));
+  p.toolchain = probe_toolchain(inv, p.tool);
+  if (!has_database(p.toolchain.arch))
+    throw Error(p.tool + " builds for " + p.toolchain.arch + " (" + p.toolchain.triple +
+                "); glibc-pin pins for x86_64, i386 and aarch64");
+  p.target = resolve_target(target_text, p.toolchain.arch, host_glibc_release());
+  if (p.target.arch != p.toolchain.arch)
+    throw Error("target " + target_text + " is for " + p.target.arch + ", but " + p.tool +
+                describe_selection(inv) + " builds for " + p.toolchain.arch + " (" +
+                p.toolchain.triple + "); use a compiler for " + p.target.arch + " (" +
+                gnu_triple(p.target.arch) + "-gcc, clang --target=" + gnu_triple(p.target.arch) +
+                (p.target.arch == "i386" ? ", gcc -m32" : "") +
+                ") or a bare version (--target " + to_string(p.target.glibc) + ")");
   return p;
 }
 
@@ -262,7 +292,7 @@ int run_driver(const Context& ctx, Personality personality, CallForm form,
 
   Plan p = plan(inv, invoked_as);
   refuse_mold_with_pinned_objects(inv, p.tool);
-  GeneratedTarget generated = ensure_target_files(p.target);
+  GeneratedTarget generated = ensure_target_files(p.target, p.toolchain);
   ForwardedResponseFile response_file;
   bool traced = false;
   std::vector<std::string> argv = response_file.wrap(tool_command(ctx, inv, p, generated, traced));

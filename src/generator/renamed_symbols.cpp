@@ -1,5 +1,7 @@
 #include "generator/renamed_symbols.hpp"
 
+#include "generator/toolchain.hpp"
+
 #include <set>
 
 namespace glibcpin {
@@ -24,10 +26,8 @@ std::vector<RenamedSymbol> find_renamed_symbols(const ArchDb& db, Release target
   return renamed;
 }
 
-std::string rename_trampoline(const RenamedSymbol& r) {
-  return "\t.text\n\t.globl " + r.name + "\n\t.hidden " + r.name + "\n\t.type " + r.name +
-         ", @function\n" + r.name + ":\n\tjmp " + r.old_name + "@PLT\n\t.size " + r.name +
-         ", .-" + r.name + "\n\t.section .note.GNU-stack,\"\",@progbits\n";
+std::string rename_trampoline(const RenamedSymbol& r, std::string_view arch) {
+  return tail_call_assembly(arch, r.name, r.old_name);
 }
 
 }  // namespace glibcpin

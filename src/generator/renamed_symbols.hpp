@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "database/arch_db.hpp"
@@ -20,8 +21,8 @@ struct RenamedSymbol {
 // Functions the host exports as NAME that the target lacks, while it exports __NAME.
 std::vector<RenamedSymbol> find_renamed_symbols(const ArchDb& db, Release target, Release host);
 
-// x86_64 assembly of a hidden NAME that jumps to OLD_NAME. One object per trampoline, so that a
-// link takes only those it calls (and needs only their old names).
-std::string rename_trampoline(const RenamedSymbol& renamed);
+// `arch`'s assembly of a hidden NAME that jumps to OLD_NAME. One object per trampoline, so that
+// a link takes only those it calls (and needs only their old names).
+std::string rename_trampoline(const RenamedSymbol& renamed, std::string_view arch = "x86_64");
 
 }  // namespace glibcpin

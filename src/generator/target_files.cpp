@@ -17,6 +17,7 @@
 #include "generator/stub_library.hpp"
 #include "generator/symver_header.hpp"
 #include "glibc_pin_version.hpp"
+#include "util/digest.hpp"
 #include "util/error.hpp"
 #include "util/process.hpp"
 #include "util/split.hpp"
@@ -41,16 +42,6 @@ std::string cache_root() {
 
 Release host_glibc_release() {
   return parse_release_or_throw(gnu_get_libc_version());
-}
-
-// FNV-1a: stable across builds and machines, which std::hash is not.
-static std::string hex_digest(const std::string& text) {
-  std::uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : text)
-    hash = (hash ^ c) * 1099511628211ull;
-  char out[17];
-  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
-  return out;
 }
 
 static void write_file(const fs::path& path, const std::string& text) {
@@ -78,8 +69,22 @@ struct ShimSelection {
   std::vector<std::string> link_args;
 };
 
+// Where `arch`'s compiled shims are: the host's beside shims.tsv, others in a folder named after
+// the architecture (compiled at build time when that cross compiler was installed).
+static fs::path shim_objects_dir(const fs::path& dir, std::string_view arch) {
+  if (arch == host_arch())
+    return dir;
+  fs::path objects = dir / std::string(arch);
+  if (!fs::is_directory(objects))
+    throw Error("this glibc-pin has no shims for " + std::string(arch) + " (" + objects.string() +
+                "): it was built without that architecture's compiler (scripts/install-deps.sh "
+                "installs it; then rebuild)");
+  return objects;
+}
+
 // Every shim whose interface the target lacks (introduced after it), with its helpers.
-static ShimSelection select_shims(const fs::path& dir, Release target) {
+static ShimSelection select_shims(const fs::path& dir, const Target& target) {
+  fs::path objects_dir = shim_objects_dir(dir, target.arch);
   std::ifstream tsv(dir / "shims.tsv");
   ShimSelection selection;
   std::set<std::string> files, args;
@@ -88,7 +93,7 @@ static ShimSelection select_shims(const fs::path& dir, Release target) {
     std::vector<std::string_view> fields = split(line, '\t');
     if (fields.size() < 5 || fields[0] == "symbol" || line.starts_with("#"))
       continue;
-    if (target >= parse_release_or_throw(fields[1]))
+    if (target.glibc >= parse_release_or_throw(fields[1]))
       continue;
     files.insert(std::string(fields[2]));
     if (fields[3] != "-")
@@ -97,30 +102,18 @@ static ShimSelection select_shims(const fs::path& dir, Release target) {
       args.insert(std::string(fields[4]));
   }
   for (const std::string& file : files)
-    selection.objects.push_back((dir / (fs::path(file).stem().string() + ".o")).string());
+    selection.objects.push_back((objects_dir / (fs::path(file).stem().string() + ".o")).string());
   selection.link_args.assign(args.begin(), args.end());
   return selection;
 }
 
-// A file the host compiler links with (libc_nonshared.a, libgcc_s.so.1); "" when it has none.
-static std::string compiler_file(const std::string& name) {
-  std::string path = capture_program_output({"cc", "-print-file-name=" + name});
-  while (!path.empty() && (path.back() == '\n' || path.back() == ' '))
-    path.pop_back();
-  return path.find('/') == std::string::npos ? "" : path;
-}
-
-static std::string libc_nonshared_path() {
-  std::string path = compiler_file("libc_nonshared.a");
-  if (path.empty())
-    throw Error("cannot find the host's libc_nonshared.a (is a C compiler installed?)");
-  return path;
-}
-
 // The generator runs the assembler and the linker itself, not through the compiler driver: a
 // target has some 20 stubs and trampolines, and each driver run costs more than as and ld do.
-static std::vector<std::string> assemble(const fs::path& source, const fs::path& object) {
-  return {"as", "--64", "-o", object.string(), source.string()};
+static std::vector<std::string> assemble(std::string_view arch, const fs::path& source,
+                                         const fs::path& object) {
+  std::vector<std::string> command = assembler_command(arch);
+  command.insert(command.end(), {"-o", object.string(), source.string()});
+  return command;
 }
 
 struct StubBuild {
@@ -129,36 +122,39 @@ struct StubBuild {
 };
 
 // Writes the stub's sources into `dir`; returns the commands that build it there.
-static StubBuild stub_build(const fs::path& dir, const StubLibrary& stub) {
+static StubBuild stub_build(const fs::path& dir, std::string_view arch, const StubLibrary& stub) {
   fs::path base = dir / ("stub-" + stub.soname);
   write_file(base.string() + ".s", stub.assembly);
   write_file(base.string() + ".map", stub.version_script);
   fs::path object = base.string() + ".o";
-  return {assemble(base.string() + ".s", object),
-          {"ld", "-shared", "-o", (dir / stub.soname).string(), "-soname", stub.soname,
-           "--version-script", base.string() + ".map", "--hash-style=both", object.string()}};
+  std::vector<std::string> link = stub_linker_command(arch);
+  link.insert(link.end(), {"-shared", "-o", (dir / stub.soname).string(), "-soname", stub.soname,
+                           "--version-script", base.string() + ".map", "--hash-style=both",
+                           object.string()});
+  return {assemble(arch, base.string() + ".s", object), link};
 }
 
 static void generate(const fs::path& dir, const fs::path& final_dir, const Target& target,
-                     const ArchDb& db, Release host, const fs::path& shims) {
+                     const Toolchain& toolchain, const ArchDb& db, Release host,
+                     const fs::path& shims) {
+  const std::string& arch = target.arch;
   std::vector<StubBuild> stubs;
   for (std::string_view library : db.libraries_at(target.glibc))
-    stubs.push_back(stub_build(dir, make_stub_library(db, library, target.glibc)));
-  // The host's libgcc_s, for the link only (see host_runtime_stubs.hpp).
-  std::string libgcc_s = compiler_file("libgcc_s.so.1");
-  if (!libgcc_s.empty()) {
-    StubLibrary stub = make_stub_of_library_file(libgcc_s);
-    stubs.push_back(stub_build(dir, stub));
+    stubs.push_back(stub_build(dir, arch, make_stub_library(db, library, target.glibc)));
+  // The toolchain's libgcc_s, for the link only (see host_runtime_stubs.hpp).
+  if (!toolchain.libgcc_s.empty()) {
+    StubLibrary stub = make_stub_of_library_file(toolchain.libgcc_s);
+    stubs.push_back(stub_build(dir, arch, stub));
     fs::create_symlink(stub.soname, dir / "libgcc_s.so");
   }
 
-  ShimSelection selection = select_shims(shims, target.glibc);
+  ShimSelection selection = select_shims(shims, target);
   std::vector<std::vector<std::string>> assembles;
   for (const RenamedSymbol& renamed : find_renamed_symbols(db, target.glibc, host)) {
     fs::path source = dir / ("renamed-" + renamed.name + ".s");
     fs::path object = dir / ("renamed-" + renamed.name + ".o");
-    write_file(source, rename_trampoline(renamed));
-    assembles.push_back(assemble(source, object));
+    write_file(source, rename_trampoline(renamed, arch));
+    assembles.push_back(assemble(arch, source, object));
     selection.objects.push_back(object.string());
   }
   std::vector<std::vector<std::string>> links;
@@ -169,7 +165,7 @@ static void generate(const fs::path& dir, const fs::path& final_dir, const Targe
   if (run_programs_in_parallel(assembles) != 0 || run_programs_in_parallel(links) != 0)
     throw Error("building the stub libraries for " + target.name() + " failed");
 
-  LinkerScriptInputs inputs{final_dir.string(), libc_nonshared_path(), ""};
+  LinkerScriptInputs inputs{final_dir.string(), toolchain.libc_nonshared, ""};
   if (!selection.objects.empty()) {
     inputs.shim_archive = (final_dir / kShimArchive).string();
     std::vector<std::string> ar = {"ar", "rcsD", (dir / kShimArchive).string()};
@@ -233,18 +229,24 @@ private:
   std::vector<std::pair<std::string, std::string>> saved_;
 };
 
-GeneratedTarget ensure_target_files(const Target& target) {
-  if (target.arch != host_arch())
-    throw Error("target " + target.name() + ": pinning for " + target.arch +
-                " on this " + std::string(host_arch()) + " host is not supported yet");
+GeneratedTarget ensure_target_files(const Target& target, const Toolchain& toolchain) {
+  if (target.arch != toolchain.arch)  // the driver refuses this with a clearer message first
+    throw Error("target " + target.name() + " is for " + target.arch + ", the toolchain (" +
+                toolchain.triple + ") builds for " + toolchain.arch);
+  if (toolchain.libc_nonshared.empty())
+    throw Error("cannot find " + target.arch + "'s libc_nonshared.a (is " + target.arch +
+                "'s C library development package installed?)");
   Release host = host_glibc_release();
   fs::path shims = shim_dir();
+  // The toolchain's files are named by the generated scripts: another toolchain for the same
+  // architecture (gcc -m32 and i686-linux-gnu-gcc) gets its own directory.
   std::string key = std::string("glibc-pin ") + kGlibcPinVersion + " data " + kDataDigest +
                     " arch " + target.arch + " glibc " + to_string(target.glibc) + " host " +
-                    to_string(host) + " shims " + shims.string();
+                    to_string(host) + " shims " + shims.string() + " libc_nonshared " +
+                    toolchain.libc_nonshared + " libgcc_s " + toolchain.libgcc_s;
   fs::path root = cache_root();
   fs::path final_dir = root / (target.arch + "-glibc-" + to_string(target.glibc) + "-" +
-                               hex_digest(key));
+                               stable_digest(key));
   GeneratedTarget result;
   result.dir = final_dir.string();
   result.files = {final_dir.string(), (final_dir / kHeader).string(),
@@ -260,7 +262,7 @@ GeneratedTarget ensure_target_files(const Target& target) {
     fs::path tmp = pattern;
     try {
       GeneratorEnvironment environment;
-      generate(tmp, final_dir, target, open_arch(target.arch), host, shims);
+      generate(tmp, final_dir, target, toolchain, open_arch(target.arch), host, shims);
     } catch (...) {
       fs::remove_all(tmp, ec);
       throw;

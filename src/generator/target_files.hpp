@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "driver/invocation.hpp"
+#include "generator/toolchain.hpp"
 #include "target/target.hpp"
 
 namespace glibcpin {
@@ -31,7 +32,9 @@ std::string shim_dir();
 // The host glibc release (gnu_get_libc_version).
 Release host_glibc_release();
 
-GeneratedTarget ensure_target_files(const Target& target);
+// `toolchain` is what the real compiler builds for (driver/tool_arch.hpp); its architecture must
+// be the target's.
+GeneratedTarget ensure_target_files(const Target& target, const Toolchain& toolchain);
 
 // True inside the programs the generator runs (GLIBC_PIN_GENERATING is set for them).
 bool generating_target_files();

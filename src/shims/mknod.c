@@ -2,12 +2,19 @@
  *
  * Before 2.33 they were header inlines calling __xmknod(ver, path, mode, &dev)
  * and __xmknodat(ver, dirfd, path, mode, &dev).  Note the device number is
- * passed by pointer, and the version is _MKNOD_VER_LINUX, which is 0 on x86_64
- * (not 1 like _STAT_VER_LINUX). */
+ * passed by pointer, and the version is the old headers' _MKNOD_VER_LINUX:
+ * 0 on x86_64 (not 1 like _STAT_VER_LINUX) and aarch64, 1 on i386; __xmknod
+ * refuses any other value with EINVAL. */
 #include "shim.h"
 #include <sys/stat.h>
 
+#if defined(__i386__)
+#define MKNOD_VER_LINUX 1
+#elif defined(__x86_64__) || defined(__aarch64__)
 #define MKNOD_VER_LINUX 0
+#else
+#error "mknod.c: the old _MKNOD_VER of this architecture is not known"
+#endif
 
 /* Declared by the pre-2.33 headers only; every target < 2.33 exports them. */
 extern int __xmknod(int, const char *, mode_t, dev_t *);

@@ -9,7 +9,15 @@
 #include "shim.h"
 #include <sys/stat.h>
 
+#if defined(__x86_64__)
 #define STAT_VER_LINUX 1
+#elif defined(__i386__)
+#define STAT_VER_LINUX 3
+#elif defined(__aarch64__)
+#define STAT_VER_LINUX 0
+#else
+#error "stat.c: the old _STAT_VER of this architecture is not known"
+#endif
 
 /* Declared by the pre-2.33 headers only; every target < 2.33 exports them. */
 extern int __xstat(int, const char *, struct stat *);

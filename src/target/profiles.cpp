@@ -12,6 +12,17 @@ static std::string_view known_or_empty(std::string_view field) {
   return field == "-" ? std::string_view() : field;
 }
 
+// manylinux2014_aarch64 -> aarch64 (the wheel platform tags' spelling of architectures).
+static std::string_view arch_of_profile_name(std::string_view name) {
+  struct Suffix { std::string_view suffix, arch; };
+  static constexpr Suffix kSuffixes[] = {
+      {"_aarch64", "aarch64"}, {"_i686", "i386"}, {"_x86_64", "x86_64"}};
+  for (const Suffix& s : kSuffixes)
+    if (name.ends_with(s.suffix))
+      return s.arch;
+  return {};
+}
+
 std::vector<Profile> parse_profiles(std::string_view tsv) {
   std::vector<Profile> out;
   int line_number = 0;
@@ -38,6 +49,7 @@ std::vector<Profile> parse_profiles(std::string_view tsv) {
       throw Error(where + ": want 7 tab-separated fields, got " + std::to_string(fields.size()));
     Profile p;
     p.name = fields[0];
+    p.arch = arch_of_profile_name(p.name);
     std::optional<Release> glibc = parse_release(fields[1]);
     if (!glibc)
       throw Error(where + ": '" + std::string(fields[1]) + "' is not a glibc version");

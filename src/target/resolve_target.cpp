@@ -39,6 +39,8 @@ Target resolve_target(std::string_view text, std::string_view default_arch, Rele
   if (const Profile* profile = find_profile(text)) {
     target.glibc = profile->glibc;
     target.profile = std::string(profile->name);
+    if (!profile->arch.empty())
+      target.arch = std::string(profile->arch);
   } else if (split_triple(text, target.arch, version)) {
     std::optional<Release> release = parse_release(version);
     if (!release)

@@ -23,6 +23,9 @@ struct Profile {
   std::string_view cxxabi;       // newest CXXABI_ node; "" when unknown
   std::string_view gcc;          // newest GCC_ node of its libgcc_s.so.1; "" when unknown
   std::vector<std::string_view> allowed_libraries;  // DT_NEEDED allow-list (manylinux); empty: any
+  // The one architecture the profile stands for, from its name's wheel-tag suffix
+  // (manylinux2014_aarch64: aarch64; _i686: i386; _x86_64: x86_64); "" for any architecture.
+  std::string_view arch;
 };
 
 struct Target {

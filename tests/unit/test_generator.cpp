@@ -97,6 +97,25 @@ TEST_CASE("target: versions, triples and profiles resolve; bad ones are clear er
                     Catch::Contains("not a glibc version"));
 }
 
+TEST_CASE("target: a bare version or an any-architecture profile takes the compiler's") {
+  CHECK(resolve_target("2.17", "aarch64", k236).arch == "aarch64");
+  CHECK(resolve_target("centos7", "i386", k236).arch == "i386");
+  CHECK(resolve_target("aarch64-linux-gnu.2.17", "x86_64", k236).arch == "aarch64");
+  CHECK(resolve_target("i686-linux-gnu.2.17", "x86_64", k236).arch == "i386");
+}
+
+TEST_CASE("target: a profile named with a wheel tag's architecture is for that one only") {
+  Target arm = resolve_target("manylinux2014_aarch64", "x86_64", k236);
+  CHECK(arm.arch == "aarch64");  // the driver then refuses an x86_64 compiler
+  CHECK(arm.glibc == k217);
+  CHECK(resolve_target("manylinux_2_17_aarch64", "aarch64", k236).arch == "aarch64");
+  for (const Profile& p : profiles())
+    if (p.name == "manylinux2014_aarch64")
+      CHECK(p.gcc == "GCC_4.7.0");  // aarch64's libgcc_s of GCC 4.8 has no GCC_4.8.0 node
+  CHECK(parse_profiles("x_i686\t2.17\t-\t-\t-\t-\td\n").front().arch == "i386");
+  CHECK(parse_profiles("centos7\t2.17\t-\t-\t-\t-\td\n").front().arch.empty());
+}
+
 TEST_CASE("explain: bfd's undefined reference names the object") {
   std::string out = "/usr/bin/ld: /tmp/a.o: in function `main':\n"
                     "a.c:(.text+0x3f): undefined reference to `pidfd_open'\n";
@@ -149,4 +168,14 @@ TEST_CASE("generator: res_query & co. are renamed for targets before 2.34, not a
   std::string s = rename_trampoline({"res_query", "__res_query"});
   CHECK(contains(s, ".hidden res_query\n"));
   CHECK(contains(s, "jmp __res_query@PLT"));
+}
+
+TEST_CASE("generator: the rename trampoline is written in the target architecture's assembly") {
+  std::string a64 = rename_trampoline({"res_query", "__res_query"}, "aarch64");
+  CHECK(contains(a64, "\tb __res_query\n"));
+  CHECK_FALSE(contains(a64, "jmp"));
+  // i386 PIC: no PLT call (it would need %ebx = GOT); a jump through the GOT found in %ecx.
+  std::string i386 = rename_trampoline({"res_query", "__res_query"}, "i386");
+  CHECK(contains(i386, "jmp *__res_query@GOT(%ecx)"));
+  CHECK_FALSE(contains(i386, "@PLT"));
 }
