@@ -53,6 +53,14 @@ static struct timespec in_ms(clockid_t clock, long ms)
   return ts;
 }
 
+/* Milliseconds on `clock` since `start` (taken on the same clock: CLOCK_REALTIME and
+ * CLOCK_MONOTONIC may run at slightly different rates). */
+static long long ms_on(clockid_t clock, struct timespec start)
+{
+  struct timespec end = now(clock);
+  return (end.tv_sec - start.tv_sec) * 1000LL + (end.tv_nsec - start.tv_nsec) / 1000000LL;
+}
+
 static long long ms_since(struct timespec start)
 {
   struct timespec end = now(CLOCK_MONOTONIC);
@@ -86,14 +94,14 @@ static int cv_flag;
 static void timed_out_cond(const char *what, pthread_cond_t *cond, clockid_t clock)
 {
   pthread_mutex_lock(&cv_mutex);
-  struct timespec start = now(CLOCK_MONOTONIC);
+  struct timespec start = now(clock);
   struct timespec deadline = in_ms(clock, TIMEOUT_MS);
   int r;
   /* Zero is a spurious wake-up: wait again for the same deadline, as every caller does. */
   do
     r = pthread_cond_clockwait(cond, &cv_mutex, clock, &deadline);
   while (r == 0);
-  long long ms = ms_since(start);
+  long long ms = ms_on(clock, start);
   printf("cond %s %s: %s %s, mutex held: %s\n", what, clock_name(clock), name_of(r),
          timing(ms, TIMEOUT_MS), pthread_mutex_unlock(&cv_mutex) == 0 ? "yes" : "no");
 }
@@ -221,9 +229,9 @@ static void mutex_cases(void)
   sem_wait(&hold_ready);
   clockid_t clocks[2] = {CLOCK_MONOTONIC, CLOCK_REALTIME};
   for (int k = 0; k < 2; k++) {
-    struct timespec start = now(CLOCK_MONOTONIC), deadline = in_ms(clocks[k], TIMEOUT_MS);
+    struct timespec start = now(clocks[k]), deadline = in_ms(clocks[k], TIMEOUT_MS);
     r = pthread_mutex_clocklock(&held_mutex, clocks[k], &deadline);
-    printf("mutex held %s: %s %s\n", clock_name(clocks[k]), name_of(r), timing(ms_since(start), TIMEOUT_MS));
+    printf("mutex held %s: %s %s\n", clock_name(clocks[k]), name_of(r), timing(ms_on(clocks[k], start), TIMEOUT_MS));
   }
   printf("mutex held past: %s\n", name_of(pthread_mutex_clocklock(&held_mutex, CLOCK_MONOTONIC, &past)));
   printf("mutex held negative: %s\n", name_of(pthread_mutex_clocklock(&held_mutex, CLOCK_MONOTONIC, &negative)));
@@ -285,16 +293,16 @@ static void rwlock_cases(void)
     pthread_create(&holder, NULL, hold_rwlock, writer ? (void *)1 : NULL);
     sem_wait(&hold_ready);
     for (int k = 0; k < 2; k++) {
-      struct timespec start = now(CLOCK_MONOTONIC), deadline = in_ms(clocks[k], TIMEOUT_MS);
+      struct timespec start = now(clocks[k]), deadline = in_ms(clocks[k], TIMEOUT_MS);
       int r = pthread_rwlock_clockwrlock(&held_rwlock, clocks[k], &deadline);
       printf("rwlock %s held, wr %s: %s %s\n", writer ? "writer" : "reader", clock_name(clocks[k]),
-             name_of(r), timing(ms_since(start), TIMEOUT_MS));
-      start = now(CLOCK_MONOTONIC);
+             name_of(r), timing(ms_on(clocks[k], start), TIMEOUT_MS));
+      start = now(clocks[k]);
       deadline = in_ms(clocks[k], TIMEOUT_MS);
       r = pthread_rwlock_clockrdlock(&held_rwlock, clocks[k], &deadline);
       if (writer)
         printf("rwlock writer held, rd %s: %s %s\n", clock_name(clocks[k]), name_of(r),
-               timing(ms_since(start), TIMEOUT_MS));
+               timing(ms_on(clocks[k], start), TIMEOUT_MS));
       else
         printf("rwlock reader held, rd %s: %s\n", clock_name(clocks[k]), name_of(r));
       if (r == 0)
@@ -352,11 +360,11 @@ static void sem_cases(void)
 
   clockid_t clocks[2] = {CLOCK_MONOTONIC, CLOCK_REALTIME};
   for (int k = 0; k < 2; k++) {
-    struct timespec start = now(CLOCK_MONOTONIC), deadline = in_ms(clocks[k], TIMEOUT_MS);
+    struct timespec start = now(clocks[k]), deadline = in_ms(clocks[k], TIMEOUT_MS);
     errno = 0;
     int r = sem_clockwait(&sem, clocks[k], &deadline);
     printf("sem value 0 %s: %d %s %s\n", clock_name(clocks[k]), r, name_of(errno),
-           timing(ms_since(start), TIMEOUT_MS));
+           timing(ms_on(clocks[k], start), TIMEOUT_MS));
   }
   for (int k = 0; k < 2; k++) {
     pthread_t poster;
@@ -400,9 +408,9 @@ static void join_cases(void)
   clockid_t clocks[2] = {CLOCK_MONOTONIC, CLOCK_REALTIME};
   for (int k = 0; k < 2; k++) {
     pthread_create(&t, NULL, sleep_then_return, (void *)42);
-    struct timespec start = now(CLOCK_MONOTONIC), deadline = in_ms(clocks[k], TIMEOUT_MS);
+    struct timespec start = now(clocks[k]), deadline = in_ms(clocks[k], TIMEOUT_MS);
     int r = pthread_clockjoin_np(t, &value, clocks[k], &deadline);
-    printf("join running %s: %s %s\n", clock_name(clocks[k]), name_of(r), timing(ms_since(start), TIMEOUT_MS));
+    printf("join running %s: %s %s\n", clock_name(clocks[k]), name_of(r), timing(ms_on(clocks[k], start), TIMEOUT_MS));
     printf("join running bad clock: %s\n", name_of(pthread_clockjoin_np(t, &value, CLOCK_PROCESS_CPUTIME_ID, &soon)));
     r = pthread_clockjoin_np(t, &value, clocks[k], NULL);
     printf("join no deadline: %s value=%ld\n", name_of(r), (long)value);

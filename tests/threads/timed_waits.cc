@@ -31,12 +31,13 @@ static void report(const char* name, bool ok, steady_clock::duration elapsed, co
   std::fprintf(stderr, "timing %s %lld ms\n", name, ms);
 }
 
-// A wait that must time out: result false, took [timeout, timeout + slack).
-template <typename Wait>
+// A wait that must time out: result false, took [timeout, timeout + slack), measured on the
+// clock of its deadline (system_clock and steady_clock may run at slightly different rates).
+template <typename Clock = steady_clock, typename Wait>
 static void expect_timeout(const char* name, Wait wait) {
-  auto start = steady_clock::now();
+  auto start = Clock::now();
   bool acquired = wait();
-  auto elapsed = steady_clock::now() - start;
+  auto elapsed = Clock::now() - start;
   if (acquired)
     report(name, false, elapsed, "did not time out");
   else if (elapsed < kTimeout)
@@ -78,7 +79,7 @@ int main() {
     std::unique_lock lock(m);
     return cv.wait_until(lock, steady_clock::now() + kTimeout, [&] { return ready; });
   });
-  expect_timeout("condition_variable::wait_until(system)", [&] {
+  expect_timeout<system_clock>("condition_variable::wait_until(system)", [&] {
     std::unique_lock lock(m);
     return cv.wait_until(lock, system_clock::now() + kTimeout, [&] { return ready; });
   });
@@ -105,7 +106,7 @@ int main() {
     expect_timeout("timed_mutex::try_lock_for", [&] { return tm.try_lock_for(kTimeout); });
     expect_timeout("timed_mutex::try_lock_until(steady)",
                    [&] { return tm.try_lock_until(steady_clock::now() + kTimeout); });
-    expect_timeout("timed_mutex::try_lock_until(system)",
+    expect_timeout<system_clock>("timed_mutex::try_lock_until(system)",
                    [&] { return tm.try_lock_until(system_clock::now() + kTimeout); });
     done.release();
   }
@@ -162,7 +163,7 @@ int main() {
   std::counting_semaphore<8> sem(0);
   expect_timeout("counting_semaphore::try_acquire_for",
                  [&] { return sem.try_acquire_for(kTimeout); });
-  expect_timeout("counting_semaphore::try_acquire_until(system)",
+  expect_timeout<system_clock>("counting_semaphore::try_acquire_until(system)",
                  [&] { return sem.try_acquire_until(system_clock::now() + kTimeout); });
   expect_woken("counting_semaphore::try_acquire_for released", [&] {
     std::jthread releaser([&] {
@@ -177,16 +178,18 @@ int main() {
     std::condition_variable_any stop_cv;
     bool stopped_by_token = false;
     int callbacks = 0;
-    {
-      std::jthread worker([&](std::stop_token token) {
-        std::stop_callback callback(token, [&] { ++callbacks; });
-        std::unique_lock lock(sm);
-        // Returns false (predicate still false) once stop is requested, long before 10 s.
-        bool pred = stop_cv.wait_for(lock, token, 10s, [] { return false; });
-        stopped_by_token = !pred && token.stop_requested();
-      });
-      std::this_thread::sleep_for(50ms);
-    }  // ~jthread: request_stop() and join()
+    std::jthread worker([&](std::stop_token token) {
+      std::unique_lock lock(sm);
+      // Returns false (predicate still false) once stop is requested, long before 10 s.
+      bool pred = stop_cv.wait_for(lock, token, 10s, [] { return false; });
+      stopped_by_token = !pred && token.stop_requested();
+    });
+    // Registered here and alive until the join: request_stop() runs it in this thread. (One
+    // registered in the worker could be destroyed, unrun, once the worker wakes up.)
+    std::stop_callback callback(worker.get_stop_token(), [&] { ++callbacks; });
+    std::this_thread::sleep_for(50ms);
+    worker.request_stop();
+    worker.join();
     return stopped_by_token && callbacks == 1;
   });
 
