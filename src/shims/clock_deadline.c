@@ -75,6 +75,13 @@ struct timespec glibcpin_translate_deadline(const struct timespec *abstime, cloc
   return out;
 }
 
+long long glibcpin_remaining_ns(const struct timespec *abstime, clockid_t clock)
+{
+  struct timespec now;
+  clock_gettime(clock, &now);
+  return difference_ns(abstime, &now);
+}
+
 int glibcpin_deadline_reached(const struct timespec *abstime, clockid_t clock)
 {
   struct timespec now;

@@ -14,6 +14,8 @@ SHIM struct timespec glibcpin_translate_deadline(const struct timespec *abstime,
                                                  clockid_t to);
 /* A negative tv_sec means "long past" to glibc >= 2.30: make it a valid past time. */
 SHIM struct timespec glibcpin_clamp_past(const struct timespec *abstime);
+/* Nanoseconds from now on `clock` until `abstime` (negative once passed), saturated. */
+SHIM long long glibcpin_remaining_ns(const struct timespec *abstime, clockid_t clock);
 /* Whether clock `clock` has reached `abstime`. */
 SHIM int glibcpin_deadline_reached(const struct timespec *abstime, clockid_t clock);
 /* The running glibc's own definition of name@version, or NULL when it has none (a glibc older
