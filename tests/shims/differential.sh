@@ -6,6 +6,11 @@
 # (tests/runtime/run-on.sh). Both must exit 0 and print the same lines.
 # differential.sh --plain-fails RUNTIME PLAIN: the negative control; PLAIN must not load on
 # RUNTIME ("version `GLIBC_...' not found").
+# differential.sh --against NEWER RUNTIME PINNED: for interfaces newer than the host's glibc
+# (which a plain build here cannot call): the reference is PINNED run on the NEWER runtime with
+# the argument "real", where the program calls the interfaces it tests through
+# dlsym(RTLD_DEFAULT), i.e. that glibc's own exports (the shims are hidden, dlsym cannot see
+# them); it must print what PINNED prints on RUNTIME through the shims.
 # Exit: 0 pass, 1 fail, 77 skip (runtime absent).
 set -uo pipefail
 HERE=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
@@ -24,7 +29,26 @@ if [[ ${1:-} == --plain-fails ]]; then
   exit 0
 fi
 
-[[ $# -ge 3 ]] || { echo "usage: differential.sh RUNTIME PLAIN PINNED [ARGS...] | --plain-fails RUNTIME PLAIN" >&2; exit 2; }
+if [[ ${1:-} == --against ]]; then
+  newer=$2 runtime=$3 pinned=$4
+  "$RUN_ON" --check "$newer" || exit $?
+  "$RUN_ON" --check "$runtime" || exit $?
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  (cd "$work" && "$RUN_ON" "$newer" "$pinned" real) > "$work/expected" 2>&1
+  rc=$?
+  [[ $rc -eq 0 ]] || { cat "$work/expected"; fail "the reference run on $newer failed (exit status $rc)"; }
+  (cd "$work" && "$RUN_ON" "$runtime" "$pinned") > "$work/actual" 2>&1
+  rc=$?
+  echo "--- the pinned build on $runtime (exit status $rc) ---"
+  cat "$work/actual"
+  [[ $rc -eq 0 ]] || fail "the pinned build failed on $runtime (exit status $rc)"
+  diff -u "$work/expected" "$work/actual" || fail "the output on $runtime differs from $newer's glibc (- $newer's own, + shim on $runtime)"
+  echo "PASS: the pinned build on $runtime prints what $newer's glibc does ($(wc -l < "$work/actual") lines)"
+  exit 0
+fi
+
+[[ $# -ge 3 ]] || { echo "usage: differential.sh RUNTIME PLAIN PINNED [ARGS...] | --plain-fails RUNTIME PLAIN | --against NEWER RUNTIME PINNED" >&2; exit 2; }
 runtime=$1 plain=$2 pinned=$3
 shift 3
 "$RUN_ON" --check "$runtime" || exit $?

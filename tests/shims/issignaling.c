@@ -41,7 +41,7 @@ int main(int argc, char **argv)
   for (unsigned i = 0; i < sizeof ls / sizeof *ls; i++)
     printf("long double %u: %d\n", i, issignaling(ls[i]));
   /* x87 numbers without the integer bit: the newer glibc calls them signaling, the
-   * older one (2.28) not: only where the shim or the newer glibc answers. */
+   * older one (2.28, 2.31) not: only where the shim or the newer glibc answers. */
   if (argc > 1 && strcmp(argv[1], "invalid-x87") == 0) {
     long double invalid[] = {ld_bits(0x7fff, 0) /* pseudo-infinity */,
                              ld_bits(0x7fff, 1) /* pseudo-NaN */,

@@ -61,4 +61,21 @@ __attribute__((unused)) static void as_if_kernel_lacks(const int *numbers, int c
   fflush(stdout);
 }
 
+/* For interfaces newer than the host's glibc: with the argument "real", the one the
+ * running glibc exports (dlsym; the shims are hidden from it), else the linked one
+ * (the shim where the target lacks it). */
+#include <dlfcn.h>
+#include <stdlib.h>
+#define PICK(real, name) \
+  ((real) ? (__typeof__(&name))pick_exported(#name) : &name)
+__attribute__((unused)) static void *pick_exported(const char *name)
+{
+  void *f = dlsym(RTLD_DEFAULT, name);
+  if (f == NULL) {
+    printf("the running glibc does not export %s\n", name);
+    exit(1);
+  }
+  return f;
+}
+
 #endif
