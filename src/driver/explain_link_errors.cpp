@@ -62,18 +62,6 @@ static constexpr Unshimmable kUnshimmable[] = {
      "it is a variable that the target's lgamma never sets (before 2.23 lgamma sets signgam, "
      "and __signgam does not exist), so a copy in the program would always read 0",
      "use lgamma_r, which returns the sign, or read signgam"},
-    {"posix_spawn_file_actions_addchdir_np",
-     "the target's posix_spawn runs only the file actions it knows (close, dup2, open): it "
-     "would start the child in the wrong directory",
-     "fork(), chdir() and exec*() in the child, or a target >= 2.29"},
-    {"posix_spawn_file_actions_addfchdir_np",
-     "the target's posix_spawn runs only the file actions it knows (close, dup2, open): it "
-     "would start the child in the wrong directory",
-     "fork(), fchdir() and exec*() in the child, or a target >= 2.29"},
-    {"posix_spawn_file_actions_addclosefrom_np",
-     "the target's posix_spawn runs only the file actions it knows (close, dup2, open): the "
-     "child would inherit every descriptor",
-     "open descriptors with O_CLOEXEC, or fork(), closefrom() and exec*(), or a target >= 2.34"},
 };
 
 static const Unshimmable* find_unshimmable(std::string_view symbol) {
