@@ -36,6 +36,7 @@ int run_targets(const Context& ctx, const CommandArgs& args);
 int run_cache(const Context& ctx, const CommandArgs& args);
 int run_doctor(const Context& ctx, const CommandArgs& args);
 int run_check(const Context& ctx, const CommandArgs& args);
+int run_demand(const Context& ctx, const CommandArgs& args);
 int run_cc(const Context& ctx, const CommandArgs& args);
 int run_cxx(const Context& ctx, const CommandArgs& args);
 int run_ld(const Context& ctx, const CommandArgs& args);

@@ -15,6 +15,8 @@ static const Command command_table[] = {
     {"cache", "Show, generate or clean the cache of per-target stub libraries", run_cache},
     {"doctor", "Show what glibc-pin would use here and check that a pinned build works",
      run_doctor},
+    {"demand", "List the glibc interfaces binaries import that a target lacks, and what glibc-pin does with each",
+     run_demand},
 };
 
 std::span<const Command> commands() {

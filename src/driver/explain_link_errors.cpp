@@ -50,6 +50,27 @@ std::vector<UndefinedReference> parse_undefined_references(const std::string& ou
   return refs;
 }
 
+// Interfaces no shim can stand in for, with why and what to do instead. (The demand table,
+// `glibc-pin demand`, lists them as "refuses".)
+struct Unshimmable {
+  std::string_view symbol;
+  std::string_view why;
+  std::string_view fix;
+};
+static constexpr Unshimmable kUnshimmable[] = {
+    {"__signgam",
+     "it is a variable that the target's lgamma never sets (before 2.23 lgamma sets signgam, "
+     "and __signgam does not exist), so a copy in the program would always read 0",
+     "use lgamma_r, which returns the sign, or read signgam"},
+};
+
+static const Unshimmable* find_unshimmable(std::string_view symbol) {
+  for (const Unshimmable& u : kUnshimmable)
+    if (u.symbol == symbol)
+      return &u;
+  return nullptr;
+}
+
 // The library and version a host link would bind `symbol` to: "getrandom@GLIBC_2.25 (libc.so.6)".
 static std::string host_binding(const ArchDb& db, const std::string& symbol, Release host) {
   for (std::string_view library : db.libraries_at(host))
@@ -77,6 +98,11 @@ std::vector<std::string> explain_undefined_references(
                          ", built for a newer glibc (shims cannot change it): link it statically "
                          "(-static-libstdc++ -static-libgcc for the C++ runtime) or use a copy "
                          "built for the target");
+    else if (const Unshimmable* u = find_unshimmable(ref.symbol))
+      messages.push_back(ref.symbol + " needs " + on_host + ", which " + target_name +
+                         " does not have, and no shim can provide it: " + std::string(u->why) +
+                         (ref.referenced_by.empty() ? "" : "; referenced by " + ref.referenced_by) +
+                         "; instead: " + std::string(u->fix));
     else
       messages.push_back(ref.symbol + " needs " + on_host + ", which " + target_name +
                          " does not have and no glibc-pin shim provides" +

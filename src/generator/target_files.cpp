@@ -14,6 +14,7 @@
 #include "generator/host_runtime_stubs.hpp"
 #include "generator/linker_scripts.hpp"
 #include "generator/renamed_symbols.hpp"
+#include "generator/shim_table.hpp"
 #include "generator/stub_library.hpp"
 #include "generator/symver_header.hpp"
 #include "glibc_pin_version.hpp"
@@ -85,21 +86,16 @@ static fs::path shim_objects_dir(const fs::path& dir, std::string_view arch) {
 // Every shim whose interface the target lacks (introduced after it), with its helpers.
 static ShimSelection select_shims(const fs::path& dir, const Target& target) {
   fs::path objects_dir = shim_objects_dir(dir, target.arch);
-  std::ifstream tsv(dir / "shims.tsv");
   ShimSelection selection;
   std::set<std::string> files, args;
-  std::string line;
-  while (std::getline(tsv, line)) {
-    std::vector<std::string_view> fields = split(line, '\t');
-    if (fields.size() < 5 || fields[0] == "symbol" || line.starts_with("#"))
+  for (const ShimRow& row : read_shim_table(dir.string())) {
+    if (target.glibc >= row.introduced)
       continue;
-    if (target.glibc >= parse_release_or_throw(fields[1]))
-      continue;
-    files.insert(std::string(fields[2]));
-    if (fields[3] != "-")
-      files.insert(std::string(fields[3]));
-    if (fields[4] != "-")
-      args.insert(std::string(fields[4]));
+    files.insert(row.file);
+    if (!row.needs.empty())
+      files.insert(row.needs);
+    if (!row.ldflags.empty())
+      args.insert(row.ldflags);
   }
   for (const std::string& file : files)
     selection.objects.push_back((objects_dir / (fs::path(file).stem().string() + ".o")).string());

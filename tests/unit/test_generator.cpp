@@ -157,6 +157,18 @@ TEST_CASE("explain: a shared library's own reference says shims cannot help it")
   CHECK(contains(why[0], "-static-libstdc++"));
 }
 
+TEST_CASE("explain: an interface no shim can provide says why and what to do instead") {
+  std::string out = "/usr/bin/ld: /tmp/s.o: in function `run':\n"
+                    "s.c:(.text+0x1a): undefined reference to `__signgam'\n";
+  std::vector<std::string> why = explain_undefined_references(
+      parse_undefined_references(out), open_arch("x86_64"), k217, k236, "centos7");
+  REQUIRE(why.size() == 1);
+  CHECK(contains(why[0], "__signgam@GLIBC_2.23 (libm.so.6)"));
+  CHECK(contains(why[0], "no shim can provide it: it is a variable"));
+  CHECK(contains(why[0], "referenced by /tmp/s.o"));
+  CHECK(contains(why[0], "instead: use lgamma_r"));
+}
+
 TEST_CASE("generator: res_query & co. are renamed for targets before 2.34, not after") {
   std::vector<RenamedSymbol> renamed = find_renamed_symbols(open_arch("x86_64"), k217, k236);
   bool has_res_query = false;
