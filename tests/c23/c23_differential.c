@@ -122,7 +122,7 @@ static const char *scan_inputs[] = {
 static const char *scan_formats[] = {
   "%i%n", "%b%n", "%2i%n%c", "%3b%n", "%hhi %hi %li %lli %n", "%hhb %hb %lb %llb %n",
   "%*i%n", "%d %i %x%n", "%s%n", "%i:%i%n", "%ji %zi %ti%n", "%2$i %1$i%n", "%i %s%n",
-  "%i%%%n", "%5c%n", "%[01b]%n", "%i %f%n", "%o%i%n", "%*b%b%n", "x%i%n", "%i %n", "%lb%n",
+  "%i%%%n", "%[01b]%n", "%i %f%n", "%o%i%n", "%*b%b%n", "x%i%n", "%i %n", "%lb%n",
 };
 
 /* Each argument slot of every format gets its own storage, so a conversion
