@@ -4,6 +4,9 @@
 #include <charconv>
 #include <cstdio>
 #include <format>
+#if __has_include(<stdfloat>)
+#include <stdfloat>
+#endif
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -26,7 +29,7 @@ int main(int argc, char**) {
 #else
   // Older compilers: the same text, so every build prints the same.
   std::puts("float128: 0.3333333333333333333333333333333333 3.33333333333333333333e-01 "
-            "0x1.5555555555555555555555555555p-2");
+            "1.5555555555555555555555555555p-2");
 #endif
   char buffer[64];
   auto r = std::to_chars(buffer, buffer + sizeof buffer, 1.5e300, std::chars_format::scientific, 4);
