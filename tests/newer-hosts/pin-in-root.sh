@@ -10,6 +10,8 @@
 # plain build prints on the root's own glibc). Outside the root, each pinned program runs on
 # its target's real runtime and every later one we have (2.17 2.28 bullseye sid) and must print
 # the reference; each plain one must fail on 2.17, 2.28 and bullseye with "version ... not found".
+# Also: without the __isoc23_strto* shims, a C++ -shared link must be refused naming
+# libstdc++.a(eh_alloc.o), the member that references __isoc23_strtoul.
 # Prints one line per run and a summary; exit 0 when all pass, 77 when the root or a runtime
 # can't be had here, 1 otherwise.
 set -uo pipefail
@@ -49,6 +51,14 @@ for cc in gcc clang; do
       -o "format-$cc-$target" > "format-$cc-$target.log" 2>&1
   done
 done
+# The refusal names its culprit: without the __isoc23_strto* shims, a C++ shared library
+# (whose undefined references only the verifier sees) is refused naming libstdc++.a(eh_alloc.o).
+mkdir -p noshim && cp "$(dirname "$PIN")"/shims/*.o noshim/ &&
+  grep -v '^__isoc23_strto' "$(dirname "$PIN")/shims/shims.tsv" > noshim/shims.tsv
+printf '#include <stdexcept>\nextern "C" int entry(int x) { try { if (x) throw std::runtime_error("x"); } catch (...) { return 1; } return 0; }\n' > refused.cc
+GLIBC_PIN_SHIM_DIR=$OUT/noshim GLIBC_PIN_CACHE_DIR=$OUT/pin-cache-noshim GLIBC_PIN_CXX=g++ \
+  "$PIN" c++ --target 2.17 -shared -fPIC -O2 refused.cc -o librefused.so > refused.log 2>&1
+echo "status $?" >> refused.log
 # The reference: each plain program on the root's own glibc.
 for plain in *-plain; do
   [[ -x $plain ]] && "./$plain" > "${plain%-plain}.expected" 2>&1
@@ -98,5 +108,12 @@ for cc in gcc clang; do
     done
   done
 done
+if grep -q 'status 1' "$OUT/refused.log" && [[ ! -e $OUT/librefused.so ]] &&
+   grep -q '__isoc23_strtoul is referenced by .*libstdc++\.a(eh_alloc\.o)' "$OUT/refused.log" &&
+   ! grep -q 'static C++ runtime' "$OUT/refused.log"; then
+  result PASS "a C++ -shared link without the __isoc23 shims is refused naming libstdc++.a(eh_alloc.o)"
+else
+  result FAIL "the refused -shared link: $(tr '\n' ' ' < "$OUT/refused.log")"
+fi
 echo "$SUITE: $pass passed, $fail failed ($(cat "$OUT/compiler-gcc.txt"); $(cat "$OUT/compiler-clang.txt"))"
 [[ $fail -eq 0 ]]
