@@ -21,7 +21,10 @@ HERE=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 RUN_ON=$REPO/tests/runtime/run-on.sh
 
-"$REPO/scripts/buildroot.sh" make "$SUITE" || exit $?
+# An existing root is used as it is: `make` would wait for the suite's lock, which another
+# build's `run` can hold for many minutes.
+ROOTS=${GLIBC_PIN_TEST_CACHE:-$HOME/.cache/glibc-pin-tests}/roots
+[[ -f $ROOTS/$SUITE.stamp ]] || "$REPO/scripts/buildroot.sh" make "$SUITE" || exit $?
 for rt in 2.17 2.28 bullseye sid; do
   "$RUN_ON" --check $rt || exit 77
 done
