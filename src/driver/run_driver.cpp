@@ -119,6 +119,26 @@ static LinkRecord record_link(const Invocation& inv, const Target& target,
   return record;
 }
 
+// What may help, from who pulled the missing interfaces in: the compiler's own runtime archives
+// (libstdc++.a, libgcc_eh.a: no flag of ours changes what they need), a shared C++ runtime that
+// is newer than the target's, or anything else.
+static std::string refusal_hint(const std::vector<Problem>& errors,
+                                const std::vector<std::string>& culprits) {
+  for (const std::string& input : culprits)
+    for (const char* runtime : {"libstdc++", "libsupc++", "libgcc", "libclang_rt"})
+      if (input.find(runtime) != std::string::npos && input.find(".a(") != std::string::npos)
+        return "The compiler's own runtime (" + input + ") needs an interface the target lacks "
+               "and glibc-pin has no shim for: please report it; meanwhile build with an older "
+               "compiler or for a newer target (glibc-pin lookup SYMBOL shows when each version "
+               "appeared).";
+  for (const Problem& problem : errors)
+    if (problem.code == "cxx-runtime")
+      return "The shared C++ runtime is newer than the target's: link it statically (the "
+             "default: drop GLIBC_PIN_CXX_RUNTIME=shared).";
+  return "A shim or an older build dependency may help (glibc-pin lookup SYMBOL shows when "
+         "each version appeared).";
+}
+
 // The proof after a link: the output fits the target (`glibc-pin check`'s errors, but for the
 // manylinux allowed-library list, which is a packaging matter, not whether it runs).
 static int verify(const Context& ctx, const ElfRequirements& output, const Target& target,
@@ -134,6 +154,7 @@ static int verify(const Context& ctx, const ElfRequirements& output, const Targe
   }
   if (errors.empty())
     return 0;
+  std::vector<std::string> culprits;
   for (const Problem& problem : errors) {
     ctx.err << "glibc-pin: error: " << output.path << ": " << problem.message << "\n";
     for (const std::string& symbol : versioned_symbols(problem)) {
@@ -141,16 +162,17 @@ static int verify(const Context& ctx, const ElfRequirements& output, const Targe
       if (it == record.referenced_by.end() || it->second.empty())
         continue;
       ctx.err << "glibc-pin: note: " << symbol << " is referenced by";
-      for (const std::string& input : it->second)
+      for (const std::string& input : it->second) {
         ctx.err << " " << input;
+        culprits.push_back(input);
+      }
       ctx.err << "\n";
     }
   }
   std::error_code ec;
   std::filesystem::remove(output.path, ec);
   ctx.err << "glibc-pin: error: " << output.path << " does not fit " << target.name()
-          << "; removed it. A shim, the static C++ runtime (the default) or an older build "
-             "dependency may help (glibc-pin lookup SYMBOL shows when each version appeared).\n";
+          << "; removed it. " << refusal_hint(errors, culprits) << "\n";
   return 1;
 }
 

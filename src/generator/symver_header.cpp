@@ -25,13 +25,23 @@ static std::map<std::string_view, std::string_view> default_versions(const ArchD
   return result;
 }
 
+// The target's glibc version, for code that wants to know it. __GLIBC__ and __GLIBC_MINOR__
+// stay the host's: they describe the headers in use, and the headers are the host's (a
+// program that defines its own strlcpy when __GLIBC_MINOR__ < 38 would collide with the
+// declaration in glibc 2.41's <string.h>). What the host's headers lead to, the shims provide
+// (src/shims/README.md, "The version the headers tell").
+static std::string target_version_macros(Release target) {
+  return "#define __GLIBC_PIN_TARGET_GLIBC__ " + std::to_string(target.major) +
+         "\n#define __GLIBC_PIN_TARGET_GLIBC_MINOR__ " + std::to_string(target.minor) + "\n";
+}
+
 SymverHeader make_symver_header(const ArchDb& db, Release target, Release host,
                                 const std::string& target_name) {
   SymverHeader header;
   header.text = "/* glibc-pin: symbol versions for " + target_name +
                 " (generated; force-included with -include). */\n"
-                "#ifndef GLIBC_PIN_SYMVER_H\n#define GLIBC_PIN_SYMVER_H\n"
-                "#ifndef __ASSEMBLER__\n";
+                "#ifndef GLIBC_PIN_SYMVER_H\n#define GLIBC_PIN_SYMVER_H\n" +
+                target_version_macros(target) + "#ifndef __ASSEMBLER__\n";
   std::map<std::string_view, std::string_view> on_host = default_versions(db, host);
   for (auto [name, version] : default_versions(db, target)) {
     auto it = on_host.find(name);

@@ -73,9 +73,8 @@ LinkRecord trace_provenance(const ElfRequirements& output, const std::vector<Lin
   record.output = output.path;
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> wanted;  // name -> (version, key)
   for (const ImportedSymbol& import : output.imports) {
-    if (import.version.empty())
-      continue;
-    std::string key = import.name + "@" + import.version;
+    // Unversioned: a -shared link leaves what no input defines undefined, without a version.
+    std::string key = import.version.empty() ? import.name : import.name + "@" + import.version;
     if (record.referenced_by.emplace(key, std::vector<std::string>{}).second)
       wanted[import.name].push_back({import.version, key});
   }
@@ -97,7 +96,8 @@ LinkRecord trace_provenance(const ElfRequirements& output, const std::vector<Lin
       if (it == wanted.end())
         continue;
       // "memcpy@GLIBC_2.14" (pinned by the header) names its version; a plain "memcpy" binds
-      // to whichever version the link chose: that is the import's.
+      // to whichever version the link chose: that is the import's (none, if it stayed
+      // undefined).
       for (const auto& [version, key] : it->second) {
         if (!ref.version.empty() && ref.version != version)
           continue;

@@ -29,7 +29,8 @@ struct LinkRecord {
 };
 
 // Reads each loaded relocatable object (plain or archive member) and records which of them
-// reference the output's versioned imports. `sources` are the compiler's source inputs of the
+// reference the output's imports: versioned ("name@version") and, for a shared library whose
+// references the link left undefined, unversioned ("name"). `sources` are the compiler's source inputs of the
 // same call (their objects are gone by now). Unreadable inputs are skipped: provenance is
 // a help for messages, never a reason for a link to fail.
 LinkRecord trace_provenance(const ElfRequirements& output, const std::vector<LinkedInput>& inputs,

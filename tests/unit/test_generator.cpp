@@ -80,6 +80,10 @@ TEST_CASE("generator: header pins what moved, nothing the host already agrees on
   CHECK_FALSE(contains(header.text, ".symver memcpy,"));     // 2.14 on both
   CHECK_FALSE(contains(header.text, ".symver getrandom,"));  // absent at 2.17: a shim's job
   CHECK(contains(header.text, "#ifndef __ASSEMBLER__"));
+  // The target's version is told under glibc-pin's own names; __GLIBC_MINOR__ stays the host's.
+  CHECK(contains(header.text, "#define __GLIBC_PIN_TARGET_GLIBC__ 2\n"));
+  CHECK(contains(header.text, "#define __GLIBC_PIN_TARGET_GLIBC_MINOR__ 17\n"));
+  CHECK_FALSE(contains(header.text, "__GLIBC_MINOR__ "));
   CHECK(make_symver_header(open_arch("x86_64"), k236, k236, "t").redirect_count == 0);
   CHECK(header.redirect_count > 100);
 }
