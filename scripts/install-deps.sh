@@ -23,6 +23,8 @@ PACKAGES=(
   dpkg-dev xz-utils python3 ca-certificates debian-archive-keyring util-linux
   # packaging and its tests (tests/install): cpack's DEB generator runs file; the man page check groff
   file groff-base
+  # check reads Python wheels (zlib); tests/check/wheel.sh builds a C extension with setuptools
+  zlib1g-dev python3-dev python3-setuptools python3-wheel
 )
 
 force=0

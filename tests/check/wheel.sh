@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# wheel.sh GLIBC_PIN: check reads Python wheels and judges each ELF member, like auditwheel show.
+# A C extension (it calls getrandom, glibc 2.25) built with setuptools twice:
+#   plainly                          → check --profile manylinux2014 refuses it: getrandom@GLIBC_2.25
+#   CC=glibc-pin-cc (manylinux2014)  → fits manylinux2014, manylinux_2_28 and manylinux_2_31
+# and a wheel whose extension needs a library it bundles (pkg.libs/, RUNPATH $ORIGIN/../pkg.libs,
+# as auditwheel repair lays it out): fits; without the bundled copy: library-not-allowed.
+# Skips (77) when python3's headers, setuptools or wheel are missing (scripts/install-deps.sh).
+set -uo pipefail
+GP=$1
+BIN=$(cd "$(dirname "$GP")" && pwd)
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+python3 -c 'import setuptools, wheel, sysconfig, os; assert os.path.exists(sysconfig.get_paths()["include"] + "/Python.h")' 2>/dev/null ||
+  { echo "SKIP: python3-dev, python3-setuptools or python3-wheel missing (scripts/install-deps.sh)"; exit 77; }
+
+mkdir -p "$T/src"
+cat >"$T/src/spam.c" <<'C'
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <sys/random.h>
+static PyObject *entropy(PyObject *self, PyObject *args) {
+  unsigned char buf[8];
+  if (getrandom(buf, sizeof buf, 0) != (ssize_t)sizeof buf) return PyErr_SetFromErrno(PyExc_OSError);
+  return PyBytes_FromStringAndSize((const char *)buf, sizeof buf);
+}
+static PyMethodDef methods[] = {{"entropy", entropy, METH_NOARGS, "8 random bytes"}, {0}};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "spam", 0, -1, methods};
+PyMODINIT_FUNC PyInit_spam(void) { return PyModule_Create(&module); }
+C
+cat >"$T/src/setup.py" <<'PY'
+from setuptools import setup, Extension
+setup(name="spam", version="1.0", ext_modules=[Extension("spam", ["spam.c"])])
+PY
+
+build() {  # build NAME [ENV...]: a wheel in $T/NAME.whl
+  local name=$1; shift
+  rm -rf "$T/src/build" "$T/src/dist" "$T/src/spam.egg-info"
+  (cd "$T/src" && env "$@" python3 setup.py -q bdist_wheel >"$T/$name.log" 2>&1) ||
+    { cat "$T/$name.log"; fail "setup.py bdist_wheel ($name)"; }
+  mv "$T"/src/dist/*.whl "$T/$name.whl"
+}
+build plain
+build pinned CC="$BIN/glibc-pin-cc" GLIBC_PIN_TARGET=manylinux2014
+
+# The pinned extension still works where it was built.
+mkdir -p "$T/unpacked" && (cd "$T/unpacked" && python3 -m zipfile -e "$T/pinned.whl" .) || fail "unzip"
+PYTHONPATH=$T/unpacked python3 -c 'import spam; assert len(spam.entropy()) == 8' || fail "the pinned extension does not import"
+
+expect() {  # expect STATUS TEXT ARGS...
+  local want=$1 text=$2; shift 2
+  "$GP" check "$@" >"$T/out" 2>&1; local got=$?
+  echo "\$ glibc-pin check $* (exit $got)"; sed "s|$T/||g" "$T/out"
+  [[ $got -eq $want ]] || fail "exit $got, expected $want"
+  [[ -z $text ]] || grep -qF -- "$text" "$T/out" || fail "no '$text' in the output"
+}
+for p in manylinux2014 manylinux_2_28 manylinux_2_31; do
+  expect 0 "" --profile $p "$T/pinned.whl"
+done
+expect 1 "getrandom@GLIBC_2.25" --profile manylinux2014 "$T/plain.whl"
+expect 1 "it fits manylinux_2_28" --profile manylinux2014 "$T/plain.whl"
+expect 0 "" --profile manylinux_2_28 "$T/plain.whl"
+"$GP" check --json --profile manylinux2014 "$T/plain.whl" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+f = d["files"]
+assert len(f) == 1 and f[0]["path"].endswith(".whl(spam.cpython-" + f[0]["path"].split("spam.cpython-")[1]), f
+assert f[0]["status"] == "does-not-fit" and f[0]["type"] == "shared-object", f[0]
+assert any(p["code"] == "missing-version" and p["version"] == "GLIBC_2.25" for p in f[0]["problems"]), f[0]
+' || fail "JSON of the plain wheel"
+
+# Bundled libraries: pkg/_ext.so needs libhelper.so.1, shipped in pkg.libs/.
+cat >"$T/helper.c" <<'C'
+int helper(int x) { return x + 1; }
+C
+cat >"$T/ext.c" <<'C'
+int helper(int);
+int twice(int x) { return helper(helper(x)); }
+C
+mkdir -p "$T/lay/pkg" "$T/lay/pkg.libs"
+cc -shared -fPIC "$T/helper.c" -Wl,-soname,libhelper.so.1 -o "$T/lay/pkg.libs/libhelper.so.1" || fail cc
+"$BIN/glibc-pin-cc" --target 2.17 -shared -fPIC "$T/ext.c" -L"$T/lay/pkg.libs" -l:libhelper.so.1 \
+  -Wl,--enable-new-dtags,-rpath,'$ORIGIN/../pkg.libs' -o "$T/lay/pkg/_ext.so" || fail "glibc-pin-cc ext"
+(cd "$T/lay" && python3 -m zipfile -c "$T/bundled.whl" pkg pkg.libs) || fail zip
+(cd "$T/lay" && python3 -m zipfile -c "$T/unbundled.whl" pkg) || fail zip
+expect 0 "" --profile manylinux2014 "$T/bundled.whl"
+expect 1 "needs libhelper.so.1, which the manylinux2014 policy does not allow" --profile manylinux2014 "$T/unbundled.whl"
+# The same layout on disk: RUNPATH $ORIGIN/../pkg.libs finds the library beside it.
+expect 0 "" --profile manylinux2014 "$T/lay/pkg/_ext.so"
+
+# A damaged wheel: a clear error, exit 2.
+python3 - "$T/pinned.whl" "$T/damaged.whl" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+i = data.find(b"PK\x01\x02")
+data[i + 16:i + 20] = b"\0\0\0\0"  # the first member's CRC-32
+open(sys.argv[2], "wb").write(data)
+PY
+expect 2 "CRC-32 mismatch" --profile manylinux2014 "$T/damaged.whl"
+echo "PASS"
