@@ -103,9 +103,7 @@ int run_check(const Context& ctx, const CommandArgs& args) {
   }
 
   std::vector<FileResult> results;
-  std::set<std::string> named;
   for (const std::string& path : (*vm)["path"].as<std::vector<std::string>>()) {
-    named.insert(path);
     collect(path, true, checker, results);
   }
 
@@ -121,7 +119,7 @@ int run_check(const Context& ctx, const CommandArgs& args) {
   if (vm->count("json"))
     ctx.out << to_json(results, t, db, vm->count("explain") > 0, status).dump(2) << "\n";
   else
-    print_human(ctx, results, t, db, vm->count("explain") > 0, named);
+    print_human(ctx, results, t, db, vm->count("explain") > 0);
   return status;
 }
 

@@ -38,7 +38,7 @@ std::set<std::string> found_beside(const ElfRequirements& req, const std::string
 
 // A Python wheel (a zip): each ELF member, checked like `auditwheel show` does. The wheel's own
 // libraries (auditwheel repair puts them in <package>.libs/) are bundled for every member.
-void collect_wheel(const std::string& path, std::span<const std::uint8_t> image,
+void collect_wheel(const std::string& path, std::span<const std::uint8_t> image, bool named,
                    Checker& checker, std::vector<FileResult>& results) {
   std::vector<ZipEntry> entries = zip_entries(image, path);
   std::vector<std::pair<std::string, ElfRequirements>> members;
@@ -63,6 +63,7 @@ void collect_wheel(const std::string& path, std::span<const std::uint8_t> image,
   for (auto& [member_path, req] : members) {
     FileResult r;
     r.path = member_path;
+    r.named = named;
     checker.check(r, std::move(req), bundled);
     results.push_back(std::move(r));
   }
@@ -154,7 +155,7 @@ void collect(const std::string& path, bool named, Checker& checker,
       // Wheels by name; a zip found in a directory walk is read only when it is one.
       if (!named && !path.ends_with(".whl"))
         return;
-      collect_wheel(path, file.bytes(), checker, results);
+      collect_wheel(path, file.bytes(), named, checker, results);
       file.require_unchanged(path);
       return;
     }
@@ -195,6 +196,7 @@ void collect(const std::string& path, bool named, Checker& checker,
     file.require_unchanged(path);
     FileResult r;
     r.path = path;
+    r.named = named;
     std::set<std::string> bundled = found_beside(req, path);
     checker.check(r, std::move(req), bundled);
     results.push_back(std::move(r));

@@ -125,8 +125,7 @@ void print_provenance(const Context& ctx, const FileResult& r) {
 }  // namespace
 
 void print_human(const Context& ctx, const std::vector<FileResult>& results,
-                 const CheckTarget& t, const ArchDb& db, bool explain,
-                 const std::set<std::string>& named) {
+                 const CheckTarget& t, const ArchDb& db, bool explain) {
   for (const FileResult& r : results) {
     if (r.status == Status::Error) {
       if (r.error.starts_with(r.path + ": "))
@@ -141,7 +140,7 @@ void print_human(const Context& ctx, const std::vector<FileResult>& results,
       std::string hint = hint_for(r, t, db);
       if (!hint.empty())
         ctx.out << r.path << ": hint: " << hint << "\n";
-    } else if (named.count(r.path) && r.req && r.req->is_dynamic) {
+    } else if (r.named && r.req && r.req->is_dynamic) {
       ctx.out << r.path << ": fits " << t.name << "\n";
     }
 

@@ -19,7 +19,8 @@ namespace glibcpin {
 enum class Status { Fits, DoesNotFit, Error };
 
 struct FileResult {
-  std::string path;  // "lib.a(member.o)" for archive members
+  std::string path;  // "lib.a(member.o)" for archive members, "x.whl(pkg/_ext.so)" for wheels
+  bool named = false;  // named on the command line (or a member of a named wheel): says "fits"
   Status status = Status::Fits;
   std::string error;  // Status::Error
   std::optional<ElfRequirements> req;
@@ -47,8 +48,7 @@ void collect(const std::string& path, bool named, Checker& checker,
              std::vector<FileResult>& results);
 
 void print_human(const Context& ctx, const std::vector<FileResult>& results,
-                 const CheckTarget& t, const ArchDb& db, bool explain,
-                 const std::set<std::string>& named);
+                 const CheckTarget& t, const ArchDb& db, bool explain);
 nlohmann::json to_json(const std::vector<FileResult>& results, const CheckTarget& t,
                        const ArchDb& db, bool explain, int exit_status);
 

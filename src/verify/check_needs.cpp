@@ -191,8 +191,8 @@ void DynamicCheck::glibc_need(const VersionNeed& need) {
       nodes.emplace_back(node);
     message = "needs " + version + " of " + library +
               (syms.empty() ? "" : " (" + join(syms, 3) + ")") + ", but the " + library +
-              " of " + t.name + " is glibc " + to_string(t.glibc) +
-              "'s own, which defines only " + join(nodes);
+              " of " + t.name + " is glibc's own, which defines only " + join(nodes) +
+              (version.starts_with("XCRYPT_") ? " (" + version + " is libxcrypt's)" : "");
   } else if (syms.size() == 1) {
     std::vector<std::string> have = index.versions_of(library, syms[0]);
     message = "needs " + syms[0] + "@" + version + ", but " + t.name +
