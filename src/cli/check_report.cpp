@@ -49,7 +49,8 @@ std::string hint_for(const FileResult& r, const CheckTarget& t, const ArchDb& db
       codes.insert(p.code);
   std::string hint;
   bool glibc = codes.count("missing-version") || codes.count("missing-symbol") ||
-               codes.count("object-missing-symbol") || codes.count("missing-library");
+               codes.count("object-missing-symbol") || codes.count("missing-library") ||
+               codes.count("unversioned-missing");
   if (glibc) {
     std::optional<Release> min = r.req ? minimum_glibc(*r.req, db) : std::nullopt;
     hint = "rebuild it with glibc-pin (glibc-pin cc|c++ --target " +
@@ -58,7 +59,7 @@ std::string hint_for(const FileResult& r, const CheckTarget& t, const ArchDb& db
     if (min && *min > t.glibc)
       hint += "; as built it needs glibc " + to_string(*min);
   }
-  if (codes.count("symbol-not-loaded"))
+  if (codes.count("symbol-not-loaded") || codes.count("unversioned-missing"))
     hint += std::string(hint.empty() ? "" : "; ") +
             "add the library named above to the link (glibc-pin does it for old targets)";
   if (codes.count("cxx-runtime"))
@@ -189,6 +190,12 @@ nlohmann::json to_json(const std::vector<FileResult>& results, const CheckTarget
                   t.cxx_levels_from.empty() ? json(nullptr) : json(t.cxx_levels_from)},
                  {"allowed_libraries",
                   t.allowed_libraries.empty() ? json(nullptr) : json(t.allowed_libraries)}};
+  json system_libraries = json::array();
+  for (const SystemLibrary& lib : t.system_libraries)
+    system_libraries.push_back({{"soname", lib.soname},
+                                {"implementation", lib.implementation},
+                                {"nodes", lib.nodes}});
+  target["system_libraries"] = system_libraries;
   json files = json::array();
   size_t counts[3] = {0, 0, 0};
   for (const FileResult& r : results) {
