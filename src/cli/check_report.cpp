@@ -22,9 +22,7 @@ const char* type_name(const ElfRequirements& req) {
       // A PIE is ET_DYN with a loader; a static-pie has neither loader nor libraries.
       if (!req.interpreter.empty())
         return "pie-executable";
-      return req.needed.empty() && req.version_needs.empty() && req.imports.empty()
-                 ? "static-pie"
-                 : "shared-object";
+      return is_static_pie(req) ? "static-pie" : "shared-object";
     case ElfType::Other: return "other";
   }
   return "other";

@@ -70,6 +70,13 @@ struct ElfRequirements {
   std::vector<ExportedSymbol> exports;
 };
 
+// A static-pie: ET_DYN marked DF_1_PIE, without a loader, libraries or imports.
+inline bool is_static_pie(const ElfRequirements& req) {
+  constexpr std::uint64_t DF_1_PIE = 0x08000000;
+  return req.type == ElfType::SharedObject && (req.flags_1 & DF_1_PIE) && req.interpreter.empty() &&
+         req.needed.empty() && req.imports.empty();
+}
+
 // Exports are what most of a big library's symbols are; checking needs none of them.
 enum class ReadExports { No, Yes };
 

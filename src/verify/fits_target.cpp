@@ -91,9 +91,7 @@ std::vector<Problem> check_binary(const ElfRequirements& req, const TargetIndex&
   } else if (needs_nothing(req)) {
     // A static-pie, or a shared object that imports nothing: no symbol to bind.
     problems.add(Severity::Note, "static",
-                 std::string(req.type == ElfType::SharedObject && req.soname.empty()
-                                 ? "static-pie"
-                                 : "imports nothing") +
+                 std::string(is_static_pie(req) ? "static-pie" : "imports nothing") +
                      ", no shared libraries: fits " + t.name + " by construction");
   } else {
     DynamicCheck check{req, index, bundled, t, index.db(), problems, loader_scope(req, t), {}, {}};

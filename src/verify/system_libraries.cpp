@@ -36,20 +36,47 @@ std::vector<std::string> xcrypt_nodes(std::string_view release, std::string_view
   return nodes;
 }
 
+// zlib's version nodes a manylinux policy allows, oldest first (auditwheel's
+// manylinux-policy.json, "ZLIB" of x86_64: manylinux_2_12 up to 1.2.2.4, manylinux_2_17 up to
+// 1.2.5.2, manylinux_2_28 and _2_31 up to 1.2.9).
+constexpr std::string_view zlib_nodes[] = {
+    "ZLIB_1.2.0",     "ZLIB_1.2.0.2",   "ZLIB_1.2.0.8",   "ZLIB_1.2.2", "ZLIB_1.2.2.3",
+    "ZLIB_1.2.2.4",   "ZLIB_1.2.3.3",   "ZLIB_1.2.3.4",   "ZLIB_1.2.3.5", "ZLIB_1.2.5.1",
+    "ZLIB_1.2.5.2",   "ZLIB_1.2.7.1",   "ZLIB_1.2.9"};
+struct ZlibOf {
+  std::string_view profile, newest;
+};
+constexpr ZlibOf zlib_profiles[] = {
+    {"manylinux2010", "ZLIB_1.2.2.4"},  {"manylinux_2_12", "ZLIB_1.2.2.4"},
+    {"manylinux2014", "ZLIB_1.2.5.2"},  {"manylinux_2_17", "ZLIB_1.2.5.2"},
+    {"manylinux_2_28", "ZLIB_1.2.9"},   {"manylinux_2_31", "ZLIB_1.2.9"},
+};
+
 }  // namespace
 
 std::vector<SystemLibrary> system_libraries(std::string_view profile, Release glibc,
                                             std::string_view base_version,
                                             bool glibc_builds_libcrypt) {
+  std::vector<SystemLibrary> out;
   for (const XcryptOf& x : xcrypt_profiles)
     if (x.profile == profile)
-      return {{"libcrypt.so.1",
-               "libxcrypt " + std::string(x.release) + " (" + std::string(x.package) + ")",
-               xcrypt_nodes(x.release, base_version)}};
+      out.push_back({"libcrypt.so.1",
+                     "libxcrypt " + std::string(x.release) + " (" + std::string(x.package) + ")",
+                     xcrypt_nodes(x.release, base_version)});
   if (profile.empty() && !glibc_builds_libcrypt)  // every system with such a glibc: libxcrypt 4.4
-    return {{"libcrypt.so.1", "libxcrypt (glibc " + to_string(glibc) + " no longer builds it)",
-             xcrypt_nodes("4.4", base_version)}};
-  return {};
+    out.push_back({"libcrypt.so.1", "libxcrypt (glibc " + to_string(glibc) + " no longer builds it)",
+                   xcrypt_nodes("4.4", base_version)});
+  for (const ZlibOf& z : zlib_profiles)
+    if (z.profile == profile) {
+      SystemLibrary zlib{"libz.so.1", "zlib as the " + std::string(profile) + " policy allows it", {}};
+      for (std::string_view node : zlib_nodes) {
+        zlib.nodes.emplace_back(node);
+        if (node == z.newest)
+          break;
+      }
+      out.push_back(std::move(zlib));
+    }
+  return out;
 }
 
 }  // namespace glibcpin

@@ -5,8 +5,9 @@
 // replaced it with libxcrypt's (XCRYPT_2.0, XCRYPT_4.3, XCRYPT_4.4 and the glibc compatibility
 // node) from Fedora 28, RHEL 8, Debian 11 and Ubuntu 20.04 on. A library linked with -lcrypt on
 // a newer system needs crypt@XCRYPT_2.0, which CentOS 7's glibc libcrypt does not define.
-// libstdc++.so.6 and libgcc_s.so.1 are judged by the profile's levels (CheckTarget); the
-// manylinux profiles' other allowed libraries by their names only.
+// The manylinux policies also name the zlib nodes they allow (libz.so.1: ZLIB_1.2.9 is not in
+// manylinux2014). libstdc++.so.6 and libgcc_s.so.1 are judged by the profile's levels
+// (CheckTarget); the manylinux profiles' other allowed libraries by their names only.
 #pragma once
 
 #include <string>

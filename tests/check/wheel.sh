@@ -3,8 +3,9 @@
 # A C extension (it calls getrandom, glibc 2.25) built with setuptools twice:
 #   plainly                          → check --profile manylinux2014 refuses it: getrandom@GLIBC_2.25
 #   CC=glibc-pin-cc (manylinux2014)  → fits manylinux2014, manylinux_2_28 and manylinux_2_31
-# and a wheel whose extension needs a library it bundles (pkg.libs/, RUNPATH $ORIGIN/../pkg.libs,
-# as auditwheel repair lays it out): fits; without the bundled copy: library-not-allowed.
+# a wheel whose extension needs a library it bundles (pkg.libs/, RUNPATH $ORIGIN/../pkg.libs,
+# as auditwheel repair lays it out): fits; without the bundled copy: library-not-allowed; zlib
+# nodes as each policy allows them; a damaged wheel (exit 2).
 # Skips (77) when python3's headers, setuptools or wheel are missing (scripts/install-deps.sh).
 set -uo pipefail
 GP=$1
@@ -90,6 +91,18 @@ expect 0 "" --profile manylinux2014 "$T/bundled.whl"
 expect 1 "needs libhelper.so.1, which the manylinux2014 policy does not allow" --profile manylinux2014 "$T/unbundled.whl"
 # The same layout on disk: RUNPATH $ORIGIN/../pkg.libs finds the library beside it.
 expect 0 "" --profile manylinux2014 "$T/lay/pkg/_ext.so"
+
+# zlib as the policy allows it: gzfread came with zlib 1.2.9 (ZLIB_1.2.9), which manylinux2014's
+# list lacks and manylinux_2_28's has.
+cat >"$T/z.c" <<'C'
+#include <zlib.h>
+size_t read_some(gzFile f, void *buf) { return gzfread(buf, 1, 16, f); }
+C
+mkdir -p "$T/zl"
+GLIBC_PIN_TARGET=manylinux2014 "$BIN/glibc-pin-cc" -shared -fPIC "$T/z.c" -lz -o "$T/zl/_z.so" || fail "glibc-pin-cc z"
+(cd "$T/zl" && "$PY" -m zipfile -c "$T/zlib.whl" _z.so) || fail zip
+expect 1 "needs ZLIB_1.2.9 of libz.so.1 (gzfread)" --profile manylinux2014 "$T/zlib.whl"
+expect 0 "" --profile manylinux_2_28 "$T/zlib.whl"
 
 # A damaged wheel: a clear error, exit 2.
 "$PY" - "$T/pinned.whl" "$T/damaged.whl" <<'PY'

@@ -161,4 +161,9 @@ TEST_CASE("system libraries: whose libcrypt.so.1 a target has", "[system-librari
   auto bare = system_libraries("", Release{2, 41}, "GLIBC_2.17", false);
   REQUIRE(bare.size() == 1);
   CHECK(bare[0].nodes.front() == "GLIBC_2.17");
+  auto manylinux2014 = system_libraries("manylinux2014", Release{2, 17}, "GLIBC_2.2.5", true);
+  REQUIRE(manylinux2014.size() == 1);  // glibc's libcrypt; zlib as the policy allows it
+  CHECK(manylinux2014[0].soname == "libz.so.1");
+  CHECK(manylinux2014[0].nodes.front() == "ZLIB_1.2.0");
+  CHECK(manylinux2014[0].nodes.back() == "ZLIB_1.2.5.2");
 }
