@@ -1,6 +1,7 @@
 // libFuzzer target over the ELF check path of `glibc-pin check`: the input bytes go through
-// sniff_format and parse_elf, with and without exports (and, for ar archives, archive_elf_members and parse_elf on each
-// member); whatever parses is checked with check_binary against glibc 2.17 and 2.36 (with the
+// sniff_format and parse_elf, with and without exports (for ar archives, archive_elf_members and
+// parse_elf on each member; for zip archives (wheels), zip_entries, zip_extract of each member's
+// head and whole, and parse_elf on it); whatever parses is checked with check_binary against glibc 2.17 and 2.36 (with the
 // C++ levels and allowed libraries of their profiles), as `check` does. (The driver's check_fits
 // is check_binary with a filter, but indexes the target on every call: too slow to fuzz.)
 //
@@ -21,6 +22,7 @@
 #include "verify/check_target.hpp"
 #include "verify/elf_requirements.hpp"
 #include "verify/fits_target.hpp"
+#include "verify/zip_archive.hpp"
 
 namespace glibcpin {
 namespace {
@@ -88,6 +90,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       for (const ArchiveMember& m : archive_elf_members(bytes, "input.a"))
         parse_and_check(m.data, "input.a(" + m.name + ")");
     } catch (const Error&) {
+    }
+  }
+  if (sniff_format(bytes) == FileFormat::Zip) {
+    std::vector<ZipEntry> entries;
+    try {
+      entries = zip_entries(bytes, "input.whl");
+    } catch (const Error&) {
+    }
+    for (const ZipEntry& e : entries) {
+      try {
+        zip_extract(bytes, e, "input.whl", 4);  // the sniff check does first
+        std::vector<std::uint8_t> member = zip_extract(bytes, e, "input.whl");
+        parse_and_check(member, "input.whl(" + e.name + ")");
+      } catch (const Error&) {
+      }
     }
   }
   return 0;

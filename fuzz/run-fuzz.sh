@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # run-fuzz.sh FUZZER WORKDIR MAKE_ELF_PY SHIMS_DIR [LIBFUZZER_OPTION...]
 # First runs the fuzz target once on each input of fuzz/regressions/ (crashes found before).
-# Then makes a seed corpus in WORKDIR/seeds from real files (small programs and a shared library
-# compiled here, the shim objects of the build and an archive of them, tests/check's crafted
+# Then makes a seed corpus in WORKDIR/seeds from real files (small programs and shared libraries
+# compiled here, two wheels (zip, deflated and stored) holding one, the shim objects of the build and an archive of them, tests/check's crafted
 # ELF files, the regressions), and fuzzes from it with the given options (-max_total_time=30).
 # New inputs go to WORKDIR/corpus, crashes to WORKDIR/artifacts/. Exit status: the fuzzer's
 # (0 when it found nothing), 77 when no seed could be made.
@@ -77,8 +77,24 @@ $cc -O1 -no-pie -pthread "$src/prog.c" -o "$seeds/prog-nopie" 2>/dev/null
 $cc -O1 -pthread -Wl,-z,pack-relative-relocs "$src/prog.c" -o "$seeds/prog-relr" 2>/dev/null
 $cc -O1 -fPIC -shared -Wl,-soname,libseed.so.1 "$src/lib.c" -o "$seeds/libseed.so.1" 2>/dev/null
 $cxx -O1 "$src/prog.cpp" -o "$seeds/prog-cxx" 2>/dev/null
-strip "$seeds"/prog* "$seeds"/libseed.so.1 2>/dev/null
+$cc -O1 -fPIC -shared -nostdlib "$src/lib.c" -o "$seeds/libnodeps.so" 2>/dev/null
+strip "$seeds"/prog* "$seeds"/libseed.so.1 "$seeds"/libnodeps.so 2>/dev/null
 rm -f "$seeds"/*.tmp
+
+# Wheels (zip): a small library deflated and stored, beside a non-ELF member and a directory.
+if command -v python3 >/dev/null && [[ -f $seeds/libnodeps.so ]]; then
+  python3 - "$seeds" <<'PY'
+import sys, zipfile
+seeds = sys.argv[1]
+lib = open(seeds + "/libnodeps.so", "rb").read()
+for name, method in (("deflated.whl", zipfile.ZIP_DEFLATED), ("stored.whl", zipfile.ZIP_STORED)):
+    with zipfile.ZipFile(seeds + "/" + name, "w", method) as z:
+        z.writestr("pkg/", "")
+        z.writestr("pkg/__init__.py", "")
+        z.writestr("pkg/_ext.so", lib)
+        z.writestr("pkg-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\n")
+PY
+fi
 
 n=$(find "$seeds" -type f | wc -l)
 if [[ $n -eq 0 ]]; then

@@ -3,7 +3,9 @@
 # Fetch the real glibc runtimes that glibc-pin's tests run programs on, into
 #   CACHE=${GLIBC_PIN_TEST_CACHE:-$HOME/.cache/glibc-pin-tests}
 #   CACHE/runtimes/<suite>-<arch>/   libc6 of each suite x arch, unpacked with dpkg-deb -x;
-#                                    with libstdc++6 and libgcc-s1 of the same arch (when an
+#                                    with libstdc++6, libgcc-s1 and libcrypt1 of the same arch
+#                                    (libc6 depends on libcrypt1 since bullseye; without it a
+#                                    runtime's loader finds the host's libcrypt.so.1; when an
 #                                    arch's index failed apt's check: libc6 only, noted there).
 #                                    VERSIONS in each lists the exact package versions.
 #   CACHE/debs/<suite>/              the downloaded .deb files
@@ -35,7 +37,7 @@ CACHE=${GLIBC_PIN_TEST_CACHE:-$HOME/.cache/glibc-pin-tests}
 SHARED=${GLIBC_PIN_SHARED:-$REPO/../shared}
 SUITES=(${GLIBC_PIN_SUITES:-bullseye bookworm trixie sid})
 ARCHES=(amd64 i386 arm64)
-CXX_PACKAGES=(libstdc++6 libgcc-s1)
+CXX_PACKAGES=(libstdc++6 libgcc-s1 libcrypt1)
 
 die() { echo "$ME: error: $*" >&2; exit 1; }
 say() { echo "$ME: $*"; }

@@ -32,6 +32,8 @@ PACKAGES=(
   libc6-dev-i386 lib32gcc-12-dev lib32stdc++-12-dev qemu-user-static
   # scripts/build-old-glibc.sh (old glibc from source): glibc's build tools
   gawk bison gettext
+  # check reads Python wheels (zlib); tests/check/wheel.sh builds a C extension with setuptools
+  zlib1g-dev python3-dev python3-setuptools python3-wheel
 )
 
 # What differs per suite. Boost (1.74, 1.83, 1.90+) and Catch2 (2, 3) keep their package names.

@@ -4,6 +4,22 @@
 #include "database/version_node.hpp"
 
 namespace glibcpin {
+namespace {
+
+void add_system_libraries(CheckTarget& t) {
+  std::string base = "GLIBC_2.2.5";
+  bool glibc_crypt = true;
+  for (const PackedArch* packed : embedded_archs()) {
+    ArchDb db(*packed);
+    if (db.name() == t.arch) {
+      base = std::string(db.base_version());
+      glibc_crypt = db.has_release(t.glibc) && db.library_exists_at("libcrypt.so.1", t.glibc);
+    }
+  }
+  t.system_libraries = system_libraries(t.profile, t.glibc, base, glibc_crypt);
+}
+
+}  // namespace
 
 CheckTarget check_target_of_profile(const Profile& profile, const std::string& arch) {
   CheckTarget t;
@@ -17,6 +33,7 @@ CheckTarget check_target_of_profile(const Profile& profile, const std::string& a
   t.cxx_levels_from = t.profile;
   for (std::string_view lib : profile.allowed_libraries)
     t.allowed_libraries.emplace_back(lib);
+  add_system_libraries(t);
   return t;
 }
 
@@ -46,6 +63,7 @@ CheckTarget make_check_target(const Target& target) {
     t.gcc = std::string(lowest->gcc);
     t.cxx_levels_from = std::string(lowest->name);
   }
+  add_system_libraries(t);
   return t;
 }
 

@@ -1,6 +1,6 @@
 // What an ELF file asks of the system it runs on: needed libraries, version needs, the versioned
 // symbols it imports, its class, machine and loader. Read by a small bounds-checked reader of our
-// own (elf_reader.cpp) that looks only at what the dynamic loader looks at: the ELF header, the
+// own (elf_dynamic.cpp, elf_object.cpp) that looks only at what the dynamic loader looks at: the ELF header, the
 // program headers, the dynamic segment, .dynsym, .gnu.version and .gnu.version_r; relocatable
 // objects: .symtab. It never trusts an offset, count or string of the file: any inconsistency is
 // an Error naming the file and what is wrong. (LIEF 0.9, which the proof tool uses, parses every
@@ -58,6 +58,8 @@ struct ElfRequirements {
   std::string soname;            // DT_SONAME
   bool has_relr = false;         // DT_RELR (packed relative relocations: glibc 2.36)
   std::string build_id;          // NT_GNU_BUILD_ID in hex, "" when none
+  std::vector<std::string> runpath;  // DT_RUNPATH (else DT_RPATH) entries, "$ORIGIN/../lib"...
+  std::uint64_t flags_1 = 0;         // DT_FLAGS_1 (DF_1_NOW 1, DF_1_NODELETE 8, DF_1_PIE ...)
   // Relocatable objects: every undefined global or weak symbol of .symtab, as named there
   // ("memcpy", or "memcpy@GLIBC_2.2.5" from a .symver directive).
   std::vector<ImportedSymbol> undefined;
@@ -67,6 +69,13 @@ struct ElfRequirements {
   std::vector<std::string> version_definitions;  // without the base entry (the soname)
   std::vector<ExportedSymbol> exports;
 };
+
+// A static-pie: ET_DYN marked DF_1_PIE, without a loader, libraries or imports.
+inline bool is_static_pie(const ElfRequirements& req) {
+  constexpr std::uint64_t DF_1_PIE = 0x08000000;
+  return req.type == ElfType::SharedObject && (req.flags_1 & DF_1_PIE) && req.interpreter.empty() &&
+         req.needed.empty() && req.imports.empty();
+}
 
 // Exports are what most of a big library's symbols are; checking needs none of them.
 enum class ReadExports { No, Yes };
@@ -85,7 +94,7 @@ ElfRequirements parse_elf(std::span<const std::uint8_t> image, const std::string
 std::string machine_name(std::uint16_t machine, int elf_class);
 
 // What a file starts with.
-enum class FileFormat { Elf, Archive, ThinArchive, Other };
+enum class FileFormat { Elf, Archive, ThinArchive, Zip, Other };  // Zip: a wheel
 FileFormat sniff_format(std::span<const std::uint8_t> head);
 
 // One member of an ar archive that is an ELF file.

@@ -16,6 +16,7 @@
 
 #include "database/arch_db.hpp"
 #include "verify/elf_requirements.hpp"
+#include "verify/system_libraries.hpp"
 
 namespace glibcpin {
 
@@ -41,6 +42,8 @@ struct CheckTarget {
   std::string glibcxx, cxxabi, gcc;  // newest GLIBCXX_/CXXABI_/GCC_ node; "" when unknown
   std::string cxx_levels_from;       // the profile the C++ levels come from
   std::vector<std::string> allowed_libraries;  // empty: any
+  // Its libraries that are not glibc's own build (libxcrypt's libcrypt.so.1), with their nodes.
+  std::vector<SystemLibrary> system_libraries;
 };
 
 // The target's exports, indexed once (for checking many files).
@@ -71,7 +74,11 @@ private:
 };
 
 // Every problem of `req` on the target, most important first (errors, then warnings, notes).
-std::vector<Problem> check_binary(const ElfRequirements& req, const TargetIndex& index);
+// A shared object without a loader of its own is judged as loaded by dlopen(RTLD_NOW) in the
+// weakest host program (loader_scope.hpp). `bundled`: the sonames found beside it (its RUNPATH
+// $ORIGIN, the same wheel), which are checked on their own and not asked of the target.
+std::vector<Problem> check_binary(const ElfRequirements& req, const TargetIndex& index,
+                                  const std::set<std::string>& bundled = {});
 
 // The minimum glibc release `req`'s GLIBC_ version needs ask for (weak needs aside); nullopt
 // when none. No target of an older glibc can load it.
