@@ -23,6 +23,9 @@ PACKAGES=(
   dpkg-dev xz-utils python3 ca-certificates debian-archive-keyring util-linux
   # packaging and its tests (tests/install): cpack's DEB generator runs file; the man page check groff
   file groff-base
+  # builds across machines and compiler caches (tests/integrations: distcc, icecream, sccache),
+  # the private network namespace they run in (unshare: util-linux, ip), and bench/ (valgrind, strace)
+  distcc distcc-pump icecc sccache iproute2 valgrind strace
 )
 
 force=0
@@ -58,4 +61,10 @@ export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
   -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${PACKAGES[@]}"
+# Debian's icecc enables and starts iceccd (listening on every interface) where systemd runs;
+# the tests start their own daemons on loopback only, so the system one is stopped again.
+if [[ " ${missing[*]} " == *" icecc "* ]] && command -v systemctl > /dev/null 2>&1 &&
+   systemctl is-enabled iceccd > /dev/null 2>&1; then
+  "${SUDO[@]}" systemctl disable --now iceccd || true
+fi
 echo "install-deps.sh: done"
