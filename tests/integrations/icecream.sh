@@ -52,9 +52,7 @@ begins=$(grep -c 'BEGIN: [0-9]* client=glibc-pin-node.*server=glibc-pin-node' "$
   { tail -n 30 "$out/scheduler.log"; fail "the scheduler ran $ends jobs (of $begins begun) for $sources C files"; }
 grep -q 'status=[1-9]' "$out/scheduler.log" && { grep 'status=[1-9]' "$out/scheduler.log"; fail "a job failed"; }
 echo "scheduler: $ends compiles scheduled and finished on node glibc-pin-node, e.g. $(grep -m1 -o 'END [0-9]* status=0.*' "$out/scheduler.log")"
-pool=$(find zstd/lib -name pool.o | head -n 1)
-[[ -n $pool ]] && nm "$pool" | grep -q 'pthread_create@GLIBC_2.2.5' ||
-  fail "zstd's pool.o (compiled through icecream) does not reference pthread_create@GLIBC_2.2.5"
+zstd_object_pinned zstd "compiled through icecream"
 prove_pinned_zstd zstd
 stop_daemons
 finish
