@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh [--runs N] [--project-runs N] [--no-projects] [--out DIR] [--no-readme] [GLIBC_PIN]
+# bench/run.sh [--runs N] [--project-runs N] [--project-warmup N] [--no-projects] [--out DIR] [--no-readme] [GLIBC_PIN]
 #
 # What glibc-pin costs against plain gcc, every step measured side by side in one run
 # (target 2.17, warm cache unless said):
@@ -7,7 +7,7 @@
 #     compile only (-O2 -c hello.c) | trivial link (hello.o) | compile+link (-O2 hello.c) |
 #     a large link (301 objects); and glibc-pin alone: cache generate (cold, first use of a
 #     target), hello.c with a cold cache, start-up (--version), compile+link without the check
-#   one hyperfine run (--project-runs N, default 3) of real projects from Debian's sources
+#   one hyperfine run (--project-runs N, default 3; --project-warmup N, default 1) of real projects from Debian's sources
 #   (scripts/fetch-sources.sh xz-utils libzstd): xz 5.4.1 ./configure, zstd make -j2 lib-release
 #   instruction counts (valgrind --tool=callgrind --trace-children=yes) of the small steps, per
 #   process: the stable figure on a shared machine, where wall times move by +-10 %
@@ -28,6 +28,7 @@ here=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 runs=30
 project_runs=3
+project_warmup=1
 projects=1
 out=$here/results
 readme=1
@@ -37,6 +38,7 @@ while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
     --project-runs) project_runs=$2; shift 2 ;;
+    --project-warmup) project_warmup=$2; shift 2 ;;
     --no-projects) projects=0; shift ;;
     --out) out=$2; shift 2 ;;
     --no-readme) readme=0; shift ;;
@@ -166,7 +168,7 @@ if [[ $projects -eq 1 ]]; then
   zstd_plain="make -C $work/zstd-plain -j2 lib-release CC=gcc > /dev/null"
   zstd_pin="$pin_env make -C $work/zstd-pin -j2 lib-release CC=$work/bin/glibc-pin-cc > /dev/null"
   project_cmds=("$conf_plain" "$conf_pin" "$zstd_plain" "$zstd_pin")
-  hyperfine --runs "$project_runs" --warmup 1 --style basic \
+  hyperfine --runs "$project_runs" --warmup "$project_warmup" --style basic \
     --export-json "$out/projects.json" \
     -n "plain gcc: xz 5.4.1 ./configure"            -p "rm -rf $work/xz-plain && mkdir $work/xz-plain" "$conf_plain" \
     -n "glibc-pin cc: xz 5.4.1 ./configure"         -p "rm -rf $work/xz-pin && mkdir $work/xz-pin" "$conf_pin" \
@@ -365,7 +367,7 @@ if [[ $readme -eq 1 ]]; then
     echo "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')), $mem,"
     echo "$(uname -sr), $(getconf GNU_LIBC_VERSION), $(gcc --version | head -n 1), $(hyperfine --version),"
     echo "load average (1, 5, 15 min) before the run: $load_before; after it: $load_after."
-    echo "Small steps: $runs runs each, 3 warm-up runs; projects: $project_runs runs each, 1 warm-up run."
+    echo "Small steps: $runs runs each, 3 warm-up runs; projects: $project_runs runs each, $project_warmup warm-up runs."
     echo
     cat "$out/table.md"
     echo

@@ -32,7 +32,11 @@ echo "network: $network"
 [[ $(id -u) -eq 0 ]] || skip "iceccd needs root here (its socket /var/run/icecc and cache /var/cache/icecc belong to the icecc user)"
 
 net=glibc-pin-test-$$
+# both drop root for the user icecc: their logs must be writable for it
 chmod 755 "$out"
+for f in scheduler.log iceccd.log; do
+  touch "$out/$f" && chmod 666 "$out/$f"
+done
 start_daemon "$out/scheduler.out" icecc-scheduler -vv -n "$net" -l "$out/scheduler.log"
 wait_port 8765
 start_daemon "$out/iceccd.out" iceccd -vv -n "$net" -s 127.0.0.1 -N glibc-pin-node -l "$out/iceccd.log"
