@@ -34,6 +34,9 @@ PACKAGES=(
   gawk bison gettext
   # check reads Python wheels (zlib); tests/check/wheel.sh builds a C extension with setuptools
   zlib1g-dev python3-dev python3-setuptools python3-wheel
+  # builds across machines and compiler caches (tests/integrations: distcc, icecream, sccache),
+  # the private network namespace they run in (unshare: util-linux, ip), and bench/ (valgrind, strace)
+  distcc distcc-pump icecc sccache iproute2 valgrind strace
 )
 
 # What differs per suite. Boost (1.74, 1.83, 1.90+) and Catch2 (2, 3) keep their package names.
@@ -79,4 +82,10 @@ export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
   -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${PACKAGES[@]}"
+# Debian's icecc enables and starts iceccd (listening on every interface) where systemd runs;
+# the tests start their own daemons on loopback only, so the system one is stopped again.
+if [[ " ${missing[*]} " == *" icecc "* ]] && command -v systemctl > /dev/null 2>&1 &&
+   systemctl is-enabled iceccd > /dev/null 2>&1; then
+  "${SUDO[@]}" systemctl disable --now iceccd || true
+fi
 echo "install-deps.sh: done"

@@ -48,6 +48,9 @@ public:
   // `argv` itself when it is short; else {argv[0], "@file"} with the rest written to the file.
   std::vector<std::string> wrap(const std::vector<std::string>& argv);
 
+  // True when wrap() wrote a file (which must outlive the tool's run: no exec in place).
+  bool holds_file() const { return file_.has_value(); }
+
 private:
   std::optional<TemporaryFile> file_;
 };

@@ -42,15 +42,20 @@ SymverHeader make_symver_header(const ArchDb& db, Release target, Release host,
                 " (generated; force-included with -include). */\n"
                 "#ifndef GLIBC_PIN_SYMVER_H\n#define GLIBC_PIN_SYMVER_H\n" +
                 target_version_macros(target) + "#ifndef __ASSEMBLER__\n";
+  // One asm statement for all directives, one string line each: cc1 pays ~12,000 instructions
+  // per top-level asm statement, 2.3 M for 183 of them (3 % of a hello.c compile), ~0.7 M so.
+  std::string directives;
   std::map<std::string_view, std::string_view> on_host = default_versions(db, host);
   for (auto [name, version] : default_versions(db, target)) {
     auto it = on_host.find(name);
     if (it == on_host.end() || it->second == version)
       continue;
-    header.text += "__asm__(\".symver " + std::string(name) + "," + std::string(name) + "@" +
-                   std::string(version) + "\");\n";
+    directives += "\".symver " + std::string(name) + "," + std::string(name) + "@" +
+                  std::string(version) + "\\n\"\n";
     header.redirect_count++;
   }
+  if (!directives.empty())
+    header.text += "__asm__(\n" + directives + ");\n";
   header.text += "#endif\n#endif\n";
   return header;
 }

@@ -1,5 +1,9 @@
 #include "util/process.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 
 // Boost.Process's v1 API: <boost/process.hpp> up to Boost 1.87 (Debian 12 and 13 have 1.74 and
@@ -44,6 +48,18 @@ int run_program(const std::vector<std::string>& argv) {
   } catch (const bp::process_error& e) {
     throw Error("cannot run '" + exe + "': " + e.what());
   }
+}
+
+void exec_program(const std::vector<std::string>& argv) {
+  std::string exe = resolve(argv);
+  std::vector<char*> args;
+  for (const std::string& arg : argv)
+    args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  std::cout.flush();
+  std::cerr.flush();
+  execv(exe.c_str(), args.data());
+  throw Error("cannot run '" + exe + "': " + std::strerror(errno));
 }
 
 int run_program_keeping_stderr(const std::vector<std::string>& argv, std::string& stderr_text,

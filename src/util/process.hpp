@@ -10,6 +10,11 @@ namespace glibcpin {
 // stdin/stdout/stderr; returns its exit status. Throws Error when it cannot be started.
 int run_program(const std::vector<std::string>& argv);
 
+// Becomes argv[0] (searched like run_program) with the rest as arguments: execv in place, for
+// when nothing is left to do after the program. Flushes std::cout and std::cerr first. Returns
+// only by throwing Error when it cannot be started.
+[[noreturn]] void exec_program(const std::vector<std::string>& argv);
+
 // Like run_program, but also returns what it wrote to stderr (which still reaches ours, as it
 // comes, unless `echo` is false).
 // `stdout_file`, when not empty: the program's stdout goes there instead of ours.
