@@ -116,7 +116,7 @@ static int close_from(int from)
 {
   if (syscall(SYS_close_range, (unsigned)from, ~0U, 0) == 0)
     return 0;
-  int dir = (int)syscall(SYS_open, "/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int dir = (int)syscall(SYS_openat, AT_FDCWD, "/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir < 0)
     return errno;
   char buffer[4096];
