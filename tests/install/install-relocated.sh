@@ -15,6 +15,11 @@ expected=$(
     share/glibc-pin/toolchain/cargo-config.toml \
     share/man/man1/glibc-pin.1.gz share/doc/glibc-pin/README.md
   for c in "$repo"/src/shims/*.c; do echo "lib/glibc-pin/shims/$(basename "$c" .c).o"; done
+  # the other architectures' shims, built when their cross compiler was installed
+  for arch in aarch64 i386; do
+    [[ -d $build/src/shims/$arch ]] || continue
+    for c in "$repo"/src/shims/*.c; do echo "lib/glibc-pin/shims/$arch/$(basename "$c" .c).o"; done
+  done
 )
 actual=$(cd staged && find . \( -type f -o -type l \) -printf '%P\n')
 diff <(sort <<< "$expected") <(sort <<< "$actual") || fail "installed files differ from the layout (< expected, > installed)"
