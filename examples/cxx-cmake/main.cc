@@ -43,10 +43,10 @@ int main() {
   std::cout << "filesystem: size=" << fs::file_size(dir / "a.txt")
             << " removed=" << fs::remove_all(dir) << "\n";
 
-#ifdef HAVE_PIDFD_OPEN
-  std::cout << "pidfd_open: yes\n";
+#ifdef HAVE__FORK
+  std::cout << "_Fork: yes\n";
 #else
-  std::cout << "pidfd_open: fallback\n";
+  std::cout << "_Fork: fallback\n";
 #endif
   std::cout << "glibc: " << gnu_get_libc_version() << "\n";
 }

@@ -1,28 +1,31 @@
 #!/usr/bin/env bash
-# A program calling a function the target lacks and no shim provides (pidfd_open: 2.36,
-# posix_spawn_file_actions_addclosefrom_np: 2.34) does not link for 2.17: non-zero exit, the
-# symbol named, no output file. With every linker that is installed.
+# A program calling a function the target lacks and no shim provides
+# (pthread_attr_setsigmask_np: 2.32, pkey_alloc: 2.27; no real binary of the demand table
+# imports them, so there is no shim) does not link for 2.17: non-zero exit, the symbol named,
+# no output file. With every linker that is installed.
 . "$(dirname -- "$0")/common.inc"
-cat > pidfd.c <<'C'
+cat > sigmask.c <<'C'
 #define _GNU_SOURCE
-#include <stdio.h>
-#include <sys/pidfd.h>
-#include <unistd.h>
-int main(void) { printf("%d\n", pidfd_open(getpid(), 0) >= 0); return 0; }
-C
-cat > spawn.c <<'C'
-#define _GNU_SOURCE
-#include <spawn.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 int main(void) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  printf("%d\n", posix_spawn_file_actions_addclosefrom_np(&actions, 3));
+  pthread_attr_t attr;
+  sigset_t set;
+  pthread_attr_init(&attr);
+  sigemptyset(&set);
+  printf("%d\n", pthread_attr_setsigmask_np(&attr, &set));
   return 0;
 }
 C
+cat > pkey.c <<'C'
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <sys/mman.h>
+int main(void) { printf("%d\n", pkey_alloc(0, 0)); return 0; }
+C
 export GLIBC_PIN_TARGET=2.17
-for case in pidfd:pidfd_open spawn:posix_spawn_file_actions_addclosefrom_np; do
+for case in sigmask:pthread_attr_setsigmask_np pkey:pkey_alloc; do
   src=${case%%:*} symbol=${case#*:}
   expect_ok gcc $src.c -o plain-$src  # the host has it: only the pin can make this fail
   expect_error "$symbol" "$t/bin/glibc-pin-cc" $src.c -o $src

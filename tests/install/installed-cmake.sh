@@ -12,7 +12,7 @@ command -v glibc-pin > /dev/null && fail "glibc-pin is on PATH ($(command -v gli
 log cmake -S "$here/tiny" -B tc -G Ninja -DGLIBC_PIN_TARGET=centos7 \
     -DCMAKE_TOOLCHAIN_FILE="$prefix/share/glibc-pin/toolchain/glibc-pin.cmake"
 grep -qx "GLIBC_PIN_BIN_DIR:PATH=$prefix/bin" tc/CMakeCache.txt || fail "toolchain file did not pick $prefix/bin"
-grep -qx 'HAVE_PIDFD_OPEN=' tc/checks.txt && grep -qx 'HAVE_GETRANDOM=1' tc/checks.txt ||
+grep -qx 'HAVE__FORK=' tc/checks.txt && grep -qx 'HAVE_GETRANDOM=1' tc/checks.txt ||
   { cat tc/checks.txt; fail "configure checks do not see centos7"; }
 log cmake --build tc
 v=$(max_glibc tc/tiny)

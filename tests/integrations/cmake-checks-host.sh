@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Control for cmake-checks-2.17: with the host's glibc as the target (2.36), and in a plain
-# configure without the toolchain file, the same checks find pidfd_open (so the 2.17 "missing"
+# Control for cmake-checks-2.17: with the host's glibc as the target, and in a plain
+# configure without the toolchain file, the same checks find _Fork (so the 2.17 "missing"
 # is the target's doing, not a broken check).
 source "$(dirname -- "$0")/common.inc"
 host=$(getconf GNU_LIBC_VERSION | awk '{print $2}')
-[[ $host == 2.3[6-9]* || $host == 2.[4-9]* ]] || skip "host glibc $host has no pidfd_open (needs 2.36)"
+[[ $host == 2.3[4-9]* || $host == 2.[4-9]* ]] || skip "host glibc $host has no _Fork (needs 2.34)"
 log cmake -S "$here/cmake-checks" -B pinned -G Ninja \
     -DCMAKE_TOOLCHAIN_FILE="$repo/toolchain/glibc-pin.cmake" -DGLIBC_PIN_TARGET="$host"
 log cmake -S "$here/cmake-checks" -B plain -G Ninja

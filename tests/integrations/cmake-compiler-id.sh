@@ -13,6 +13,6 @@ grep -qx 'compiler_id=Clang' clang/checks.txt || fail "clang: CMake did not iden
 grep -q -- "--glibc-pin-compiler=$(readlink -f "$(command -v clang)")\|--glibc-pin-compiler=$(command -v clang)" clang/checks.txt ||
   fail "clang: not passed as the real compiler"
 # Same verdicts with clang.
-grep -qx 'HAVE_SYM_PIDFD_OPEN=0' clang/checks.txt && grep -qx 'HAVE_FUNC_GETRANDOM=1' clang/checks.txt ||
+grep -qx 'HAVE_SYM__FORK=0' clang/checks.txt && grep -qx 'HAVE_FUNC_GETRANDOM=1' clang/checks.txt ||
   fail "clang: configure checks do not see the target"
 pass

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # examples/cxx-cmake (static + shared library, threads, exceptions, <filesystem>, a configure
 # check) built with the toolchain file for centos7: runs on real 2.17 and bullseye and took the
-# pidfd_open fallback. The target was given at configure time only; the build runs with no
+# _Fork fallback. The target was given at configure time only; the build runs with no
 # GLIBC_PIN_* in its environment. Built plainly, it fails on 2.17.
 source "$(dirname -- "$0")/common.inc"
 log cmake -S "$repo/examples/cxx-cmake" -B pinned -G Ninja \
@@ -19,7 +19,7 @@ mean: 2.5
 caught: mean of nothing
 hello, cmake
 filesystem: size=3 removed=2
-pidfd_open: fallback
+_Fork: fallback
 glibc: 2\.'
 for rt in 2.17 bullseye; do
   run_on $rt pinned/cxx-demo

@@ -18,7 +18,7 @@ grep -qx "GLIBC_PIN_BIN_DIR:PATH=$out/root-bare/glibc-pin-bin" root-bare/CMakeCa
 log env PATH="$out/prefix/bin:$PATH" cmake -S "$here/cmake-checks" -B path -G Ninja -DCMAKE_TOOLCHAIN_FILE="$tc" -DGLIBC_PIN_TARGET=2.17
 grep -qx "GLIBC_PIN_BIN_DIR:PATH=$out/prefix/bin" path/CMakeCache.txt || fail "PATH not searched first"
 for b in root-prefix root-bare path; do
-  grep -qx 'HAVE_SYM_PIDFD_OPEN=0' $b/checks.txt && grep -qx 'HAVE_SYM_GETRANDOM=1' $b/checks.txt || fail "$b: wrong checks"
+  grep -qx 'HAVE_SYM__FORK=0' $b/checks.txt && grep -qx 'HAVE_SYM_GETRANDOM=1' $b/checks.txt || fail "$b: wrong checks"
 done
 check_fails cmake -S "$here/cmake-checks" -B root-wrong -G Ninja -DCMAKE_TOOLCHAIN_FILE="$tc" -DGLIBC_PIN_TARGET=2.17 -DGLIBC_PIN_ROOT="$out/nowhere"
 tr -s ' \n' ' ' < "$lastlog" | grep -q "glibc-pin not found (looked in GLIBC_PIN_ROOT=$out/nowhere)" || { cat "$lastlog"; fail "no message"; }

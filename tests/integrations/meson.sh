@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # meson with toolchain/meson-glibc-pin.ini and a target file for 2.17: cc.has_function reports
-# pidfd_open missing and the shimmed getrandom present; the program runs on real 2.17.
+# _Fork missing and the shimmed getrandom present; the program runs on real 2.17.
 source "$(dirname -- "$0")/common.inc"
 need meson
 need ninja
 printf "[constants]\nglibc_pin_target = '2.17'\n" > target.ini
 log meson setup b "$here/meson" --native-file target.ini --native-file "$repo/toolchain/meson-glibc-pin.ini"
 grep -E 'has_function' "$out/$nlog.log"
-grep -q 'has_function pidfd_open: false' "$out/$nlog.log" || fail "pidfd_open not reported missing"
+grep -q 'has_function _Fork: false' "$out/$nlog.log" || fail "_Fork not reported missing"
 grep -q 'has_function getrandom: true' "$out/$nlog.log" || fail "shimmed getrandom not found"
 log env -u GLIBC_PIN_TARGET ninja -C b
 v=$(max_glibc b/wordcount)
