@@ -8,6 +8,8 @@
  * then rounded to the precision, ties to even (the default rounding mode; other
  * rounding modes are not honoured). */
 #include "shim.h"
+/* Needs a 128-bit integer type: 64-bit targets only (i386 gets no shim: its links are refused). */
+#ifdef __SIZEOF_INT128__
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -339,3 +341,4 @@ SHIM int strfromf128(char *restrict str, size_t n, const char *restrict format, 
   free(o.text);
   return (int)o.size;
 }
+#endif /* __SIZEOF_INT128__ */

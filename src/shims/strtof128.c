@@ -7,6 +7,8 @@
  * and on a tiny inexact result, as glibc.  Limits: the decimal point is '.', whatever
  * the locale (libstdc++ calls it in the "C" locale); a NaN's payload is not kept. */
 #include "shim.h"
+/* Needs a 128-bit integer type: 64-bit targets only (i386 gets no shim: its links are refused). */
+#ifdef __SIZEOF_INT128__
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -296,3 +298,4 @@ done:
   memcpy(&result, &bits, sizeof result);
   return result;
 }
+#endif /* __SIZEOF_INT128__ */
