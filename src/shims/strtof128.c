@@ -10,6 +10,8 @@
  * empty and a reference to the function stays undefined, which the link reports. */
 #ifdef __SIZEOF_INT128__
 #include "shim.h"
+/* Needs a 128-bit integer type: 64-bit targets only (i386 gets no shim: its links are refused). */
+#ifdef __SIZEOF_INT128__
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>

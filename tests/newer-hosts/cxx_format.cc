@@ -1,5 +1,5 @@
 // What a newer C++ runtime asks for: std::format pulls libstdc++.a's floating_to_chars.o
-// (strfromf128 for _Float128), exceptions eh_alloc.o (__isoc23_strtoul with GCC 14's
+// (strfromf128 for _Float128), std::from_chars floating_from_chars.o (strtof128), exceptions eh_alloc.o (__isoc23_strtoul with GCC 14's
 // libstdc++.a). Pinned for 2.17/2.28/2.31, it must print what it prints on its build host.
 #include <charconv>
 #include <cstdio>
@@ -35,6 +35,11 @@ int main(int argc, char**) {
   auto r = std::to_chars(buffer, buffer + sizeof buffer, 1.5e300, std::chars_format::scientific, 4);
   *r.ptr = 0;
   std::printf("to_chars: %s\n", buffer);
+  // std::from_chars pulls libstdc++.a(floating_from_chars.o), which calls strtof128.
+  const char digits[] = "2.5e-3 rest";
+  double parsed = 0;
+  auto parse = std::from_chars(digits, digits + sizeof digits - 1, parsed);
+  std::printf("from_chars: %g consumed %d\n", parsed, (int)(parse.ptr - digits));
   try {
     depth(5);
   } catch (const std::exception& e) {
