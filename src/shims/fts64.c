@@ -3,6 +3,8 @@
  * FTS/FTSENT (off_t, ino_t and struct stat are already 64-bit there), so each one
  * is the target's fts_* under its old name.  <fts.h> is not included: the host's
  * declares the fts64_* with their own types; the handles are passed through as is. */
+/* LP64 only: on i386 FTSENT64 differs from FTSENT; there the file is empty and a link that needs fts64_* is refused. */
+#if __SIZEOF_LONG__ == 8
 #include "shim.h"
 
 typedef int (*glibcpin_fts_compare)(const void **, const void **);
@@ -36,3 +38,4 @@ SHIM int fts64_close(void *fts)
 {
   return fts_close(fts);
 }
+#endif

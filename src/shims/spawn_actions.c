@@ -12,7 +12,10 @@
  *
  * The entries' layout is glibc's struct __spawn_action on x86_64, the same in every
  * release: an int tag at offset 0, the union at offset 8, 32 bytes each.  glibc's own
- * tags are close 0, dup2 1, open 2, chdir 3, fchdir 4 (2.29), closefrom 5 (2.34). */
+ * tags are close 0, dup2 1, open 2, chdir 3, fchdir 4 (2.29), closefrom 5 (2.34).
+ * aarch64 has the same layout (LP64).  On i386 the entries are smaller: there only the
+ * wrappers are built (forwarding to the target's own), the new actions are left undefined
+ * and a link that needs them is refused. */
 #include "shim.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -26,6 +29,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#if __SIZEOF_POINTER__ == 8
 enum { ENTRY_SIZE = 32, UNION_OFFSET = 8 };
 enum { TAG_CLOSE = 0, TAG_DUP2 = 1, TAG_OPEN = 2, TAG_CHDIR = 3, TAG_FCHDIR = 4, TAG_CLOSEFROM = 5 };
 /* Ours: glibc never uses these values. */
@@ -336,6 +340,8 @@ static int spawn(pid_t *pid, const char *file, const posix_spawn_file_actions_t 
   return 0;
 }
 
+#endif /* __SIZEOF_POINTER__ == 8 */
+
 int __real_posix_spawn(pid_t *, const char *, const posix_spawn_file_actions_t *,
                        const posix_spawnattr_t *, char *const[], char *const[]);
 int __real_posix_spawnp(pid_t *, const char *, const posix_spawn_file_actions_t *,
@@ -344,15 +350,19 @@ int __real_posix_spawnp(pid_t *, const char *, const posix_spawn_file_actions_t 
 SHIM int __wrap_posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *actions,
                             const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
-  if (!has_our_entries(actions))
-    return __real_posix_spawn(pid, path, actions, attr, argv, envp);
-  return spawn(pid, path, actions, attr, argv, envp, 0);
+#if __SIZEOF_POINTER__ == 8
+  if (has_our_entries(actions))
+    return spawn(pid, path, actions, attr, argv, envp, 0);
+#endif
+  return __real_posix_spawn(pid, path, actions, attr, argv, envp);
 }
 
 SHIM int __wrap_posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
                              const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
-  if (!has_our_entries(actions))
-    return __real_posix_spawnp(pid, file, actions, attr, argv, envp);
-  return spawn(pid, file, actions, attr, argv, envp, 1);
+#if __SIZEOF_POINTER__ == 8
+  if (has_our_entries(actions))
+    return spawn(pid, file, actions, attr, argv, envp, 1);
+#endif
+  return __real_posix_spawnp(pid, file, actions, attr, argv, envp);
 }
