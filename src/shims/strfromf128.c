@@ -7,9 +7,6 @@
  * m * 2^e (e >= 0) or m * 5^-e (then scaled by 10^e), whose decimal digits are
  * then rounded to the precision, ties to even (the default rounding mode; other
  * rounding modes are not honoured). */
-/* Needs unsigned __int128 for the 113-bit significand: x86_64 and aarch64. On i386 the file is
- * empty and a reference to the function stays undefined, which the link reports. */
-#ifdef __SIZEOF_INT128__
 #include "shim.h"
 /* Needs a 128-bit integer type: 64-bit targets only (i386 gets no shim: its links are refused). */
 #ifdef __SIZEOF_INT128__
@@ -344,4 +341,3 @@ SHIM int strfromf128(char *restrict str, size_t n, const char *restrict format, 
   free(o.text);
   return (int)o.size;
 }
-#endif /* __SIZEOF_INT128__ */

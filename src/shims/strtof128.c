@@ -6,9 +6,6 @@
  * rounding bit) divided out, the remainder deciding the ties.  ERANGE on overflow (inf)
  * and on a tiny inexact result, as glibc.  Limits: the decimal point is '.', whatever
  * the locale (libstdc++ calls it in the "C" locale); a NaN's payload is not kept. */
-/* Needs unsigned __int128 for the 113-bit significand: x86_64 and aarch64. On i386 the file is
- * empty and a reference to the function stays undefined, which the link reports. */
-#ifdef __SIZEOF_INT128__
 #include "shim.h"
 /* Needs a 128-bit integer type: 64-bit targets only (i386 gets no shim: its links are refused). */
 #ifdef __SIZEOF_INT128__
@@ -301,4 +298,3 @@ done:
   memcpy(&result, &bits, sizeof result);
   return result;
 }
-#endif /* __SIZEOF_INT128__ */
