@@ -341,3 +341,4 @@ SHIM int strfromf128(char *restrict str, size_t n, const char *restrict format, 
   free(o.text);
   return (int)o.size;
 }
+#endif /* __SIZEOF_INT128__ */

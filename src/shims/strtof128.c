@@ -298,3 +298,4 @@ done:
   memcpy(&result, &bits, sizeof result);
   return result;
 }
+#endif /* __SIZEOF_INT128__ */
