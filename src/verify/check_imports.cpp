@@ -47,26 +47,27 @@ void DynamicCheck::unversioned_import(const ImportedSymbol& import, bool judge) 
   out.add(severity, "unversioned-missing", message, "", "", import.name);
 }
 
-// A versioned import binds in the first library of the scope that has it; the search fails
-// when it reaches the library its version need names first.
+// A versioned import binds in the first library of the scope that has it. Before 2.30 the search
+// stops at the library its version need names ("not defined in file libc.so.6 with link time
+// reference"); from 2.30 on (BZ #24741: symbols moving between sonames) it goes on.
 void DynamicCheck::versioned_import(const ImportedSymbol& import) {
   if (bundled.count(import.library) || system_library(t, import.library) ||
       !db.knows_library(import.library) || !index.library_exists(import.library) ||
       !import.version.starts_with("GLIBC_") ||
       missing_nodes.count({import.library, import.version}))
     return;
+  const bool stops_at_named = t.glibc < Release{2, 30};
   for (const std::string& lib : scope.order) {
     if (index.exports(lib, import.name, import.version))
       return;  // bound
-    if (lib == import.library)
+    if (lib == import.library && stops_at_named)
       break;
   }
   std::vector<std::string> elsewhere = index.libraries_exporting(import.name, import.version);
   if (!elsewhere.empty()) {
     const std::string& home = elsewhere[0];
-    std::string where = in_scope(home)
-                            ? "which the loader searches after " + import.library
-                            : "which " + who() + " does not load";
+    std::string where = in_scope(home) ? "where the loader of " + t.name + " does not look for it"
+                                       : "which " + who() + " does not load";
     out.add(Severity::Error, "symbol-not-loaded",
             "needs " + import.name + "@" + import.version + " from " + import.library + ", but " +
                 t.name + " has it in " + join(elsewhere) + ", " + where +

@@ -24,9 +24,11 @@ case $CASE in
   crafted-pthread-libc-only)
     python3 "$HERE/make-elf.py" pthread-libc-only "$T/x.so"
     expect 0 "fits" --target 2.34 "$T/x.so"
-    # a shared object: the program loading it may bring libpthread, so a warning only
-    expect 0 "warning: needs pthread_create@GLIBC_2.2.5, which glibc 2.17 has in libpthread.so.0" \
-      --target 2.17 "$T/x.so" ;;
+    # the loader searches libc.so.6 (the library the need names), which lacks it before 2.34:
+    # "symbol pthread_create, version GLIBC_2.2.5 not defined in file libc.so.6"
+    expect 1 "error: needs pthread_create@GLIBC_2.2.5 from libc.so.6, but glibc 2.17 has it in libpthread.so.0" \
+      --target 2.17 "$T/x.so"
+    expect 1 "(link the library with -lpthread)" --target 2.17 "$T/x.so" ;;
   crafted-*)
     python3 "$HERE/make-elf.py" "${CASE#crafted-}" "$T/x.so"
     expect 2 "x.so: error: malformed ELF file" --target 2.17 "$T/x.so" ;;

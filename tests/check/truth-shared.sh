@@ -20,6 +20,11 @@ for rt in "${RUNTIMES[@]}"; do
   "$RUN_ON" --check "$rt" 2>/dev/null || { echo "SKIP: runtime $rt absent (scripts/fetch-runtimes.sh)"; exit 77; }
 done
 CACHE=${GLIBC_PIN_TEST_CACHE:-$HOME/.cache/glibc-pin-tests}
+# Debian's runtimes need their own libcrypt1: without it their loader takes the host's.
+for suite in bullseye sid; do
+  grep -q '^libcrypt1 ' "$CACHE/runtimes/$suite-amd64/VERSIONS" 2>/dev/null ||
+    { echo "SKIP: runtime $suite lacks libcrypt1 (scripts/fetch-runtimes.sh fetches it)"; exit 77; }
+done
 sid_glibc=$(awk '$1 == "libc6" { split($3, v, "-"); print v[1] }' "$CACHE/runtimes/sid-amd64/VERSIONS")
 [[ $sid_glibc =~ ^2\.[0-9]+$ ]] || fail "cannot read sid's glibc release from $CACHE/runtimes/sid-amd64/VERSIONS"
 declare -A TARGET=([2.17]="--target 2.17" [2.28]="--target 2.28" [bullseye]="--profile debian11"
