@@ -59,4 +59,6 @@ echo "scheduler: $ends compiles scheduled and finished on node glibc-pin-node, e
 zstd_object_pinned zstd "compiled through icecream"
 prove_pinned_zstd zstd
 stop_daemons
+# a killed iceccd leaves its socket behind; no other iceccd runs: remove it
+pgrep -x iceccd > /dev/null || rm -f /var/run/icecc/iceccd.socket
 finish
