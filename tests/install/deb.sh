@@ -23,7 +23,7 @@ echo "Depends: $depends"
 for need in binutils 'gcc | c-compiler' libc6-dev 'libc6 (>='; do
   [[ $depends == *"$need"* ]] || fail "Depends lacks '$need': $depends"
 done
-if ! readelf -d "$(dirname -- "$GLIBC_PIN")/glibc-pin" | grep -q 'NEEDED.*libstdc++'; then
+if ! readelf -d "$build/src/glibc-pin" | grep -q 'NEEDED.*libstdc++'; then
   for gone in libstdc++6 libboost; do
     [[ $depends != *"$gone"* ]] || fail "Depends names '$gone', which the executable links in: $depends"
   done
