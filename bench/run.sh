@@ -175,8 +175,10 @@ if [[ $projects -eq 1 ]]; then
     -n "plain gcc: zstd make -j2 lib-release"       -p "make -C $work/zstd-plain clean > /dev/null" "$zstd_plain" \
     -n "glibc-pin cc: zstd make -j2 lib-release"    -p "make -C $work/zstd-pin clean > /dev/null" "$zstd_pin"
   # The pinned library must be pinned, or its timing means nothing.
-  GLIBC_PIN_CACHE_DIR=$warm "$gp" check --target $target zstd-pin/lib/libzstd.so.1.* > /dev/null
-  grep -q '^#define HAVE_' xz-pin/config.h
+  GLIBC_PIN_CACHE_DIR=$warm "$gp" check --target $target zstd-pin/lib/libzstd.so.1.* ||
+    { echo "run.sh: the pinned zstd library does not fit $target" >&2; exit 1; }
+  [[ -f xz-pin/config.status ]] ||
+    { echo "run.sh: xz's configure through glibc-pin left no config.status" >&2; exit 1; }
 fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -312,6 +314,7 @@ results = {r['command']: r for r in runs}
 instr = collections.defaultdict(dict)  # label -> {program: instructions}
 for line in open(sys.argv[3]):
     label, program, n = line.rstrip('\n').split('\t')
+    program = "gcc" if program == "cc" else program  # cc is gcc; glibc-pin runs it as cc
     instr[label][program] = instr[label].get(program, 0) + int(n or 0)
 ms = lambda s: f"{1000 * s:.1f}" if s < 1 else f"{s:.2f} s"
 cpu = lambda r: r['user'] + r['system']
@@ -330,7 +333,7 @@ for title, key, goal in steps:
     if not a or not b:
         continue
     wall, cpur = b['mean'] / a['mean'], cpu(b) / cpu(a)
-    ia, ib = sum(instr["plain gcc: " + key].values()), sum(instr["glibc-pin cc: " + key].values())
+    ia, ib = sum(instr.get("plain gcc: " + key, {}).values()), sum(instr.get("glibc-pin cc: " + key, {}).values())
     icount = f"{ia / 1e6:.1f} M → {ib / 1e6:.1f} M" if ia and ib else "—"
     iratio = f"{ib / ia:.3f}" if ia and ib else "—"
     ok = "" if goal is None else verdict(wall <= goal) + " (wall)" + (f", {verdict(ib / ia <= goal)} (instructions)" if ia and ib else "")

@@ -1,9 +1,9 @@
 # CPack: `cpack -G DEB` (or plain `cpack`) in the build tree makes glibc-pin_<version>_amd64.deb
 # from the install rules, installed under /usr. Included last from the top-level CMakeLists.txt.
 #
-# Depends: the shared libraries of the executable (dpkg-shlibdeps: libc6, libstdc++6, Boost
-# program_options and filesystem of the build host; the release, scripts/release.sh, links the
-# C++ runtime and Boost in and is pinned to 2.17, so libc6 (>= 2.17) only: Debian 11 to sid), plus what glibc-pin runs at run time: as, ld and ar to build a
+# Depends: the shared libraries of the executable (dpkg-shlibdeps: libc6; also libstdc++6 and
+# Boost program_options and filesystem when built with GLIBC_PIN_STATIC_RUNTIME=OFF; the release,
+# scripts/release.sh, is pinned to 2.17, so libc6 (>= 2.17) only: Debian 11 to sid), plus what glibc-pin runs at run time: as, ld and ar to build a
 # target's stub libraries and shim archive (binutils); cc, the default real compiler, which also
 # tells where libc_nonshared.a and libgcc_s.so.1 are (gcc or another C compiler); the C library's
 # development files every pinned link uses (libc6-dev). C++ pinning wants a C++ compiler.

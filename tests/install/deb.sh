@@ -18,10 +18,16 @@ field() { sed -n "s/^ $1: //p" "$info"; }
 [[ $(field Description) == *older\ glibc* ]] || fail "no Description"
 depends=$(field Depends)
 echo "Depends: $depends"
-# What glibc-pin runs (as, ld, ar; cc; libc_nonshared.a) and what the executable links.
-for need in binutils 'gcc | c-compiler' libc6-dev 'libc6 (>=' libstdc++6 libboost-program-options libboost-filesystem; do
+# What glibc-pin runs (as, ld, ar; cc; libc_nonshared.a) and what the executable links: only
+# libc, as libstdc++, libgcc and Boost are linked in (GLIBC_PIN_STATIC_RUNTIME, the default).
+for need in binutils 'gcc | c-compiler' libc6-dev 'libc6 (>='; do
   [[ $depends == *"$need"* ]] || fail "Depends lacks '$need': $depends"
 done
+if ! readelf -d "$build/src/glibc-pin" | grep -q 'NEEDED.*libstdc++'; then
+  for gone in libstdc++6 libboost; do
+    [[ $depends != *"$gone"* ]] || fail "Depends names '$gone', which the executable links in: $depends"
+  done
+fi
 
 log dpkg-deb -c "$deb"
 ! grep -Eq 'dbpack|dbproof|glibcpin-unit' "$lastlog" || fail "the package holds build or test tools"

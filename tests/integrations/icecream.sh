@@ -37,7 +37,7 @@ chmod 755 "$out"
 for f in scheduler.log iceccd.log; do
   touch "$out/$f" && chmod 666 "$out/$f"
 done
-start_daemon "$out/scheduler.out" icecc-scheduler -vv -n "$net" -l "$out/scheduler.log"
+start_daemon "$out/scheduler.out" icecc-scheduler -vvv -n "$net" -l "$out/scheduler.log"
 wait_port 8765
 start_daemon "$out/iceccd.out" iceccd -vv -n "$net" -s 127.0.0.1 -N glibc-pin-node -l "$out/iceccd.log"
 wait_port 10245
@@ -59,4 +59,6 @@ echo "scheduler: $ends compiles scheduled and finished on node glibc-pin-node, e
 zstd_object_pinned zstd "compiled through icecream"
 prove_pinned_zstd zstd
 stop_daemons
+# a killed iceccd leaves its socket behind; no other iceccd runs: remove it
+pgrep -x iceccd > /dev/null || rm -f /var/run/icecc/iceccd.socket
 finish

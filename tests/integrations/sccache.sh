@@ -19,7 +19,9 @@ echo "network: $network"
 
 export SCCACHE_DIR=$out/sccache SCCACHE_SERVER_PORT=$(free_port) SCCACHE_IDLE_TIMEOUT=600
 export SCCACHE_ERROR_LOG=$out/sccache-server.log SCCACHE_CACHE_SIZE=2G
-# The server: started in the foreground mode under our own bound, killed on exit.
+# The server: started in the foreground mode under our own bound, killed on exit (and stopped
+# through its client too, should a client have started another one).
+trap 'sccache --stop-server > /dev/null 2>&1; stop_daemons' EXIT
 start_daemon "$out/sccache-server.out" env SCCACHE_START_SERVER=1 SCCACHE_NO_DAEMON=1 sccache
 wait_port "$SCCACHE_SERVER_PORT"
 stat_of() {  # stat_of NAME: a counter from `sccache --show-stats` (text form)
