@@ -24,10 +24,11 @@ PACKAGES=(
   # packaging and its tests (tests/install): cpack's DEB generator runs file; the man page check groff
   file groff-base
   # runtimes of other architectures (tests/runtime/run-on.sh): i386 programs are built with
-  # gcc -m32 and run natively, aarch64 ones under qemu-aarch64-static
-  gcc-multilib qemu-user-static gcc-aarch64-linux-gnu
-  # scripts/build-old-glibc.sh (old glibc from source): glibc's build tools, the i686 cross gcc
-  gawk bison gettext gcc-i686-linux-gnu
+  # i686-linux-gnu-gcc (Debian 12's gcc-multilib conflicts with it) and run natively, aarch64
+  # ones with aarch64-linux-gnu-gcc and run under qemu-aarch64-static
+  gcc-i686-linux-gnu gcc-aarch64-linux-gnu qemu-user-static
+  # scripts/build-old-glibc.sh (old glibc from source): glibc's build tools
+  gawk bison gettext
 )
 
 force=0
