@@ -13,7 +13,7 @@
 #   2.12          x86_64 glibc 2.12 (CentOS 6), release/2.12/master, gcc -fno-pie, 4 patches
 #   2.17          x86_64 glibc 2.17 (CentOS 7), release/2.17/master, gcc -fno-pie, 4 patches
 #   2.28          x86_64 glibc 2.28 (RHEL 8, Debian 10), release/2.28/master, no patches
-#   i386-2.17     i686 glibc 2.17, gcc -m32 -fno-pie (gcc-multilib), the 2.17 patches
+#   i386-2.17     i686 glibc 2.17, i686-linux-gnu-gcc -fno-pie, the 2.17 patches
 #   i386-2.28     i686 glibc 2.28, i686-linux-gnu-gcc, no patches
 #   aarch64-2.28  aarch64 glibc 2.28, aarch64-linux-gnu-gcc, no patches
 #   all           every one above
@@ -72,7 +72,7 @@ plan() { # name
   local name=$1
   version=${name##*-} arch=x86_64
   [[ $name == *-* ]] && arch=${name%-*}
-  host_triplet= configure=()
+  host_triplet= configure=() keep_going=0
   case $arch in
     x86_64)  loader=ld-linux-x86-64.so.2 deb_arch=amd64 ;;
     i386)    loader=ld-linux.so.2 deb_arch=i386 host_triplet=i686-linux-gnu ;;
@@ -85,13 +85,17 @@ plan() { # name
       # into memset/memcpy calls inside memset/memcpy themselves stay loops.
       cc="gcc -fno-pie -no-pie" cxx="g++ -fno-pie -no-pie"
       cflags="-O2 -fcommon -fgnu89-inline -U_FORTIFY_SOURCE -fno-stack-protector -fno-tree-loop-distribute-patterns"
-      configure=(--enable-add-ons=nptl --disable-profile --without-selinux --without-gd) ;;
+      configure=(--enable-add-ons=nptl --disable-profile --without-selinux --without-gd)
+      # Its static tools (sln, ldconfig) do not link with gcc 12's libgcc_eh.a, which needs
+      # _dl_find_object (glibc 2.35). They are no part of the runtime: build and install the
+      # rest (make -k), then check that every library of the runtime is there.
+      keep_going=1 ;;
     2.17)
       cc="gcc -fno-pie -no-pie" cxx="g++ -fno-pie -no-pie"
       cflags="-O2 -fcommon -fgnu89-inline -U_FORTIFY_SOURCE -fno-stack-protector"
       configure=(--disable-profile --without-selinux --without-gd) ;;
     i386-2.17)
-      cc="gcc -m32 -march=i686 -fno-pie -no-pie" cxx="g++ -m32 -march=i686 -fno-pie -no-pie"
+      cc="i686-linux-gnu-gcc -fno-pie -no-pie" cxx="i686-linux-gnu-g++ -fno-pie -no-pie"
       cflags="-O2 -fcommon -fgnu89-inline -U_FORTIFY_SOURCE -fno-stack-protector"
       configure=(--host=i686-linux-gnu --build=x86_64-linux-gnu --disable-profile --without-selinux --without-gd) ;;
     2.28)
@@ -159,10 +163,6 @@ build_one() { # name
   fi
   local cc1=${cc%% *}
   command -v "$cc1" > /dev/null || die "$name: $cc1 not found (scripts/install-deps.sh installs it)"
-  if [[ $cc == *-m32* ]]; then
-    echo 'int main(void){return 0;}' | $cc -x c - -o /dev/null 2> /dev/null ||
-      die "$name: $cc cannot link 32-bit programs (Debian package gcc-multilib: scripts/install-deps.sh)"
-  fi
   local work=$CACHE/oldglibc-build/$name log=$CACHE/oldglibc-build/$name.log
   local prefix=/opt/glibc-pin-oldglibc/$name   # never exists: the runtime's built-in paths find nothing
   rm -rf "$work"; mkdir -p "$work/src" "$work/build" "$work/install"
@@ -183,8 +183,13 @@ build_one() { # name
     cd "$work/build"
     "$work/src/configure" --prefix="$prefix" "${configure[@]}" CC="$cc" CXX="$cxx" CFLAGS="$cflags"
     # MAKEINFO=: : the manual is not needed (and old texinfo sources upset today's makeinfo)
-    make -j"$JOBS" MAKEINFO=:
-    make install install_root="$work/install" MAKEINFO=:
+    if [[ $keep_going -eq 1 ]]; then
+      make -k -j"$JOBS" MAKEINFO=: || echo "$ME: make -k: some targets failed (see above); checking the runtime's libraries"
+      make -k install install_root="$work/install" MAKEINFO=: || echo "$ME: make -k install: some targets failed"
+    else
+      make -j"$JOBS" MAKEINFO=:
+      make install install_root="$work/install" MAKEINFO=:
+    fi
   ) >> "$log" 2>&1 || { tail -n 40 "$log" >&2; die "$name: build failed (full log: $log)"; }
 
   # The runtime: every shared library and loader (not the static archives, headers, tools).
@@ -194,7 +199,17 @@ build_one() { # name
   [[ $arch == aarch64 && -d $work/install$prefix/lib64 ]] && libdir=$work/install$prefix/lib64
   cp -a "$libdir"/*.so* "$tmp/lib/"
   [[ -d $libdir/gconv ]] && cp -a "$libdir/gconv" "$tmp/lib/"
-  [[ -e $tmp/lib/$loader ]] || die "$name: no $loader in $libdir"
+  # the SONAME links (libc.so.6 -> libc-VER.so ...) that make install leaves to ldconfig,
+  # which 2.12's build cannot link (see keep_going)
+  local f soname l
+  for f in "$tmp/lib"/*.so*; do
+    [[ -f $f && ! -L $f ]] || continue
+    soname=$(readelf -d "$f" 2> /dev/null | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')  || soname=   # not ELF: a linker script
+    if [[ -n $soname && ! -e $tmp/lib/$soname ]]; then ln -s "${f##*/}" "$tmp/lib/$soname"; fi
+  done
+  for l in "$loader" libc.so.6 libm.so.6 libpthread.so.0 libdl.so.2 librt.so.1 libresolv.so.2 libutil.so.1 libnss_files.so.2 libnss_dns.so.2; do
+    [[ -e $tmp/lib/$l ]] || { tail -n 40 "$log" >&2; die "$name: the build made no $l (log: $log)"; }
+  done
   # keep an old C++ runtime from an earlier install
   [[ -d $out/gcc-lib ]] && cp -a "$out/gcc-lib" "$tmp/"
   if [[ ! -d $tmp/gcc-lib && $version == 2.28 ]]; then
@@ -203,7 +218,7 @@ build_one() { # name
       if [[ -e $d/libstdc++.so.6 && ! -d $tmp/gcc-lib ]]; then
         mkdir -p "$tmp/gcc-lib"; cp -L "$d/libstdc++.so.6" "$tmp/gcc-lib/"
       fi
-      [[ -e $d/libgcc_s.so.1 && -d $tmp/gcc-lib ]] && cp -L "$d/libgcc_s.so.1" "$tmp/gcc-lib/"
+      if [[ -e $d/libgcc_s.so.1 && -d $tmp/gcc-lib ]]; then cp -L "$d/libgcc_s.so.1" "$tmp/gcc-lib/"; fi
     done
   fi
   {

@@ -10,7 +10,7 @@
 #  3. its C++ runtime, when it has one (libstdc++.so.6 in its library directories): the probe
 #     linked with that libstdc++ loads it from the runtime (so that glibc has every version it
 #     needs). Runtimes without one (2.12, i386-2.17) say so; their tests are C only.
-# Compilers: gcc (x86_64), gcc -m32 (i386; gcc-multilib), aarch64-linux-gnu-gcc (aarch64).
+# Compilers: gcc (x86_64), i686-linux-gnu-gcc (i386), aarch64-linux-gnu-gcc (aarch64).
 # Exit: 0 pass, 1 fail, 77 skip (runtime or compiler absent, with the reason).
 set -uo pipefail
 HERE=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
@@ -20,7 +20,7 @@ rt=$1
 "$HERE/run-on.sh" --check "$rt" || exit $?
 
 case $rt in
-  i386-*)    cc=(gcc -m32) name=${rt#i386-} ;;
+  i386-*)    cc=(i686-linux-gnu-gcc) name=${rt#i386-} ;;
   aarch64-*) cc=(aarch64-linux-gnu-gcc) name=${rt#aarch64-} ;;
   *)         cc=(gcc) name=$rt ;;
 esac
@@ -38,7 +38,6 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 if ! "${cc[@]}" -O2 -nostartfiles -fno-pie -no-pie -o "$work/probe" "$HERE/libc-version-probe.c" 2> "$work/cc.log" ||
    ! "${cc[@]}" -O2 -o "$work/hello" "$HERE/hello.c" 2>> "$work/cc.log"; then
-  if [[ $rt == i386-* ]]; then cat "$work/cc.log"; echo "SKIP: ${cc[*]} cannot build 32-bit programs (gcc-multilib)"; exit 77; fi
   cat "$work/cc.log"; echo "FAIL: cannot build the probes with ${cc[*]}"; exit 1
 fi
 
