@@ -34,6 +34,8 @@ struct PackedRow {
   std::uint8_t last;
   std::uint8_t default_first;
   std::uint8_t default_last;
+  // Field by field: the struct has padding, which memcmp would compare too.
+  bool operator==(const PackedRow&) const = default;
 };
 
 // A distinct symbol name; its rows are rows[first_row, first_row + row_count),

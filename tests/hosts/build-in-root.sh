@@ -14,11 +14,11 @@ echo "host: $(. /etc/os-release && echo "$PRETTY_NAME"); $(ldd --version | head 
 echo "      $(c++ --version | head -1); $(cmake --version | head -1)"
 rm -rf "$out"
 cmake -S "$repo" -B "$out" -G "$generator" -DGLIBC_PIN_FUZZ=OFF
-# glibc-pin, its shims, the unit tests (and the proof tool where LIEF is).
-targets=(glibc-pin glibcpin_shims glibcpin-unit)
+# glibc-pin, its shims and man page (what is installed), the unit tests (and the proof tool where LIEF is).
+targets=(glibc-pin glibcpin_shims glibc-pin-man glibcpin-unit)
 grep -q '^GLIBC_PIN_HAVE_LIEF:.*=ON' "$out/CMakeCache.txt" 2>/dev/null && targets+=(glibc-pin-dbproof)
 cmake --build "$out" -j2 --target "${targets[@]}"
 cmake --install "$out" --prefix "$out/prefix" > "$out/install.log"
 "$out/prefix/bin/glibc-pin" --version
 "$out/prefix/bin/glibc-pin" lookup memcpy
-ctest --test-dir "$out" -R '^unit: ' -j2 --output-on-failure
+ctest --test-dir "$out" -R '^unit:' -j2 --output-on-failure
