@@ -41,6 +41,7 @@ ROOT_PACKAGES=(
   build-essential gcc g++ clang lld binutils make cmake ninja-build pkgconf file python3
   rustc cargo golang-go
   libboost-dev libboost-filesystem-dev libboost-program-options-dev catch2 nlohmann-json3-dev
+  zlib1g-dev
   ca-certificates
 )
 
@@ -80,6 +81,23 @@ mount_system() { # root
   mount --rbind /sys "$root/sys"; mount --make-rslave "$root/sys"; MOUNTED+=("$root/sys")
 }
 
+install_packages() { # suite root
+  local suite=$1 root=$2
+  trap cleanup_mounts EXIT
+  mount_system "$root"
+  if ! chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
+      DEBIAN_FRONTEND=noninteractive sh -c \
+      "apt-get -q update && apt-get install -y -q ${ROOT_PACKAGES[*]}" \
+      > "$ROOTS/$suite.install.log" 2>&1; then
+    tail -20 "$ROOTS/$suite.install.log" >&2
+    cleanup_mounts
+    die "installing the build packages into the $suite root failed (log: $ROOTS/$suite.install.log)"
+  fi
+  chroot "$root" apt-get clean > /dev/null 2>&1 || true
+  cleanup_mounts
+  trap - EXIT
+}
+
 make_root() { # suite [--refresh]
   local suite=$1 refresh=${2:-}
   local root stamp uri
@@ -94,6 +112,14 @@ make_root() { # suite [--refresh]
   if [[ -z $refresh && -f $stamp && $(cat "$stamp") == "$(stamp_text "$suite")" ]]; then
     return 0
   fi
+  # Same suite and archive, other packages: install them into the existing root.
+  if [[ -z $refresh && -f $stamp && -d $root &&
+        $(head -2 "$stamp") == "$(stamp_text "$suite" | head -2)" ]]; then
+    say "adding the build packages to the $suite root"
+    install_packages "$suite" "$root"
+    stamp_text "$suite" > "$stamp"
+    return 0
+  fi
   say "making the $suite build root in $root (a few minutes; cached afterwards)"
   rm -rf "$root" "$stamp" "$root.new"
   debootstrap --variant=minbase --keyring="$PRIVATE_APT_KEYRING" "$suite" "$root.new" "$uri" \
@@ -104,18 +130,7 @@ make_root() { # suite [--refresh]
   echo 'APT::Install-Recommends "false";' >> "$root.new/etc/apt/apt.conf.d/99glibc-pin"
   echo "deb $uri $suite main" > "$root.new/etc/apt/sources.list"
   cp /etc/resolv.conf "$root.new/etc/resolv.conf" 2>/dev/null || true
-  trap cleanup_mounts EXIT
-  mount_system "$root.new"
-  if ! chroot "$root.new" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
-      DEBIAN_FRONTEND=noninteractive sh -c \
-      "apt-get -q update && apt-get install -y -q ${ROOT_PACKAGES[*]}" \
-      > "$ROOTS/$suite.install.log" 2>&1; then
-    tail -20 "$ROOTS/$suite.install.log" >&2
-    die "installing the build packages into the $suite root failed (log: $ROOTS/$suite.install.log)"
-  fi
-  chroot "$root.new" apt-get clean > /dev/null 2>&1 || true
-  cleanup_mounts
-  trap - EXIT
+  install_packages "$suite" "$root.new"
   mv "$root.new" "$root"
   stamp_text "$suite" > "$stamp"
   say "$suite root ready: $(chroot "$root" sh -c 'ldd --version | head -1; gcc --version | head -1; clang --version | head -1' | tr '\n' ';')"
