@@ -10,6 +10,7 @@
 #include "cli/options.hpp"
 #include "database/embedded.hpp"
 #include "database/version_node.hpp"
+#include "generator/header_aliases.hpp"
 #include "generator/renamed_symbols.hpp"
 #include "generator/shim_table.hpp"
 #include "generator/target_files.hpp"
@@ -102,6 +103,7 @@ void scan_file(const std::string& path, const ArchDb& db, Release target, Scan& 
 struct Handling {
   std::set<std::string> defaults_at_target;  // symbols the target exports as default (@@)
   std::set<std::string> renamed;             // NAME the target has as __NAME (a trampoline)
+                                             // or __NAME the target has as NAME (forced header)
   std::set<std::string> shimmed;             // shims.tsv rows for the target
 };
 
@@ -137,7 +139,9 @@ int run_demand(const Context& ctx, const CommandArgs& args) {
       "target lacks: how many files import it, and what glibc-pin does with it when such code\n"
       "is linked for the target:\n"
       "  pins     the target has the interface at an older version: the link binds to that one\n"
-      "  renames  the target has it as __NAME: a trampoline in the shim archive calls that\n"
+      "  renames  the target has it under another name: as __NAME (a trampoline in the shim\n"
+      "           archive calls that), or the variable __signgam as signgam (the forced header\n"
+      "           makes code compiled through glibc-pin name signgam)\n"
       "  weak     every import is weak: the link leaves it unbound (NULL) on the target and\n"
       "           the code takes its fallback\n"
       "  shims    the target lacks it; glibc-pin links its shim (shims/shims.tsv)\n"
@@ -172,6 +176,8 @@ int run_demand(const Context& ctx, const CommandArgs& args) {
   // Renames depend on the host's names; the newest release stands for any newer host.
   for (const RenamedSymbol& r : find_renamed_symbols(db, target.glibc, db.newest()))
     handling.renamed.insert(r.name);
+  for (const HeaderAlias& a : find_header_aliases(db, target.glibc, db.newest()))
+    handling.renamed.insert(a.name);
   for (const ShimRow& row : read_shim_table(shim_dir()))
     if (target.glibc < row.introduced)
       handling.shimmed.insert(row.symbol);

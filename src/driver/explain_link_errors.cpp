@@ -58,10 +58,13 @@ struct Unshimmable {
   std::string_view fix;
 };
 static constexpr Unshimmable kUnshimmable[] = {
+    // Source compiled through glibc-pin never gets here: the forced header makes __signgam name
+    // signgam (generator/header_aliases.cpp). Only an object compiled without it refers to it.
     {"__signgam",
-     "it is a variable that the target's lgamma never sets (before 2.23 lgamma sets signgam, "
-     "and __signgam does not exist), so a copy in the program would always read 0",
-     "use lgamma_r, which returns the sign, or read signgam"},
+     "it is a variable, libm 2.23's second name of signgam (before 2.23 lgamma sets only "
+     "signgam); code compiled through glibc-pin reads signgam instead, but this object was "
+     "compiled without glibc-pin's header, and a copy of the variable would always read 0",
+     "compile it with glibc-pin (or read signgam, or use lgamma_r, which returns the sign)"},
 };
 
 static const Unshimmable* find_unshimmable(std::string_view symbol) {

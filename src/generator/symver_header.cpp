@@ -1,5 +1,7 @@
 #include "generator/symver_header.hpp"
 
+#include "generator/header_aliases.hpp"
+
 #include <map>
 #include <set>
 
@@ -56,6 +58,8 @@ SymverHeader make_symver_header(const ArchDb& db, Release target, Release host,
   }
   if (!directives.empty())
     header.text += "__asm__(\n" + directives + ");\n";
+  // __signgam for targets before 2.23: the same object as signgam, which the target has.
+  header.text += header_alias_declarations(find_header_aliases(db, target, host));
   header.text += "#endif\n#endif\n";
   return header;
 }

@@ -27,7 +27,7 @@ expect "__explicit_bzero_chk${T}libc.so.6${T}GLIBC_2.25${T}1${T}shims${T}bin/a"
 expect "pthread_create${T}libc.so.6${T}GLIBC_2.34${T}1${T}pins${T}bin/a"
 expect "res_query${T}libc.so.6${T}GLIBC_2.34${T}1${T}renames${T}bin/a"
 expect "posix_spawn_file_actions_addchdir_np${T}libc.so.6${T}GLIBC_2.29${T}1${T}shims${T}bin/b"
-expect "__signgam${T}libm.so.6${T}GLIBC_2.23${T}1${T}refuses${T}bin/b"
+expect "__signgam${T}libm.so.6${T}GLIBC_2.23${T}1${T}renames${T}bin/b"
 expect "pidfd_open${T}libc.so.6${T}GLIBC_2.36${T}1${T}weak${T}bin/b"
 # __libc_start_main@GLIBC_2.34 is in both (pins); nothing the target has is listed.
 expect "__libc_start_main${T}libc.so.6${T}GLIBC_2.34${T}2${T}pins${T}bin/a"

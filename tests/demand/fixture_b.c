@@ -1,7 +1,7 @@
 /* Fixture for `glibc-pin demand`: renameat2 again (a second file),
- * posix_spawn_file_actions_addchdir_np (shims), an interface no shim can provide (the libm
- * variable __signgam: refuses) and one imported only weakly (pidfd_open: weak, the link leaves
- * it unbound, shim or not). */
+ * posix_spawn_file_actions_addchdir_np (shims), the libm variable __signgam (renames: glibc-pin's
+ * header makes it name signgam before 2.23) and one imported only weakly (pidfd_open: weak, the
+ * link leaves it unbound, shim or not). */
 #define _GNU_SOURCE
 #include <spawn.h>
 #include <stdio.h>

@@ -4,6 +4,8 @@
 # implementation) runs on the host; PINNED (the same source built by glibc-pin for an old
 # target, so it calls the shim where the target lacks the interface) runs on RUNTIME
 # (tests/runtime/run-on.sh). Both must exit 0 and print the same lines.
+# differential.sh --plain-on RUNTIME PLAIN PINNED [ARGS...]: the same, with PLAIN run on RUNTIME
+# too (where RUNTIME's glibc is newer than the host's and answers differently from it).
 # differential.sh --plain-fails RUNTIME PLAIN: the negative control; PLAIN must not load on
 # RUNTIME ("version `GLIBC_...' not found").
 # differential.sh --against NEWER RUNTIME PINNED: for interfaces newer than the host's glibc
@@ -48,19 +50,25 @@ if [[ ${1:-} == --against ]]; then
   exit 0
 fi
 
-[[ $# -ge 3 ]] || { echo "usage: differential.sh RUNTIME PLAIN PINNED [ARGS...] | --plain-fails RUNTIME PLAIN | --against NEWER RUNTIME PINNED" >&2; exit 2; }
+plain_on=host
+if [[ ${1:-} == --plain-on ]]; then
+  plain_on=$2
+  shift 2
+fi
+[[ $# -ge 3 ]] || { echo "usage: differential.sh [--plain-on RUNTIME] RUNTIME PLAIN PINNED [ARGS...] | --plain-fails RUNTIME PLAIN | --against NEWER RUNTIME PINNED" >&2; exit 2; }
 runtime=$1 plain=$2 pinned=$3
 shift 3
 "$RUN_ON" --check "$runtime" || exit $?
+"$RUN_ON" --check "$plain_on" || exit $?
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && "$plain" "$@") > "$work/expected" 2> "$work/expected.err"
+(cd "$work" && "$RUN_ON" "$plain_on" "$plain" "$@") > "$work/expected" 2> "$work/expected.err"
 rc=$?
-[[ $rc -eq 0 ]] || { cat "$work/expected" "$work/expected.err"; fail "the plain build failed on the host (exit status $rc)"; }
+[[ $rc -eq 0 ]] || { cat "$work/expected" "$work/expected.err"; fail "the plain build failed on $plain_on (exit status $rc)"; }
 (cd "$work" && "$RUN_ON" "$runtime" "$pinned" "$@") > "$work/actual" 2> "$work/actual.err"
 rc=$?
 echo "--- the pinned build on $runtime (exit status $rc) ---"
 cat "$work/actual" "$work/actual.err"
 [[ $rc -eq 0 ]] || fail "the pinned build failed on $runtime (exit status $rc)"
-diff -u "$work/expected" "$work/actual" || fail "the output on $runtime differs from the host glibc's (above: - host glibc, + shim on $runtime)"
-echo "PASS: the pinned build on $runtime prints what the host glibc does ($(wc -l < "$work/actual") lines)"
+diff -u "$work/expected" "$work/actual" || fail "the output on $runtime differs from the plain build's on $plain_on (above: - $plain_on's glibc, + shim on $runtime)"
+echo "PASS: the pinned build on $runtime prints what the plain build does on $plain_on ($(wc -l < "$work/actual") lines)"

@@ -4,6 +4,7 @@
 
 #include "database/embedded.hpp"
 #include "driver/explain_link_errors.hpp"
+#include "generator/header_aliases.hpp"
 #include "generator/linker_scripts.hpp"
 #include "generator/renamed_symbols.hpp"
 #include "generator/stub_library.hpp"
@@ -75,7 +76,7 @@ TEST_CASE("generator: header pins what moved, nothing the host already agrees on
   SymverHeader header = make_symver_header(open_arch("x86_64"), k217, k236, "t");
   CHECK(contains(header.text, "\".symver pthread_create,pthread_create@GLIBC_2.2.5\\n\"\n"));
   // All directives in one asm statement (cc1 pays per statement).
-  CHECK(header.text.find("__asm__") == header.text.rfind("__asm__"));
+  CHECK(header.text.find("__asm__(\n") == header.text.rfind("__asm__(\n"));
   CHECK(contains(header.text, "\n__asm__(\n\".symver "));
   CHECK(contains(header.text, ".symver glob,glob@GLIBC_2.2.5"));  // glob@@GLIBC_2.27 on the host
   // clock_gettime: libc@GLIBC_2.17 and librt@GLIBC_2.2.5 are both defaults at 2.17: ambiguous.
@@ -89,6 +90,21 @@ TEST_CASE("generator: header pins what moved, nothing the host already agrees on
   CHECK_FALSE(contains(header.text, "__GLIBC_MINOR__ "));
   CHECK(make_symver_header(open_arch("x86_64"), k236, k236, "t").redirect_count == 0);
   CHECK(header.redirect_count > 100);
+}
+
+TEST_CASE("generator: __signgam names signgam for targets before 2.23, on every architecture") {
+  for (const char* arch : {"x86_64", "i386", "aarch64"}) {
+    INFO(arch);
+    std::vector<HeaderAlias> aliases = find_header_aliases(open_arch(arch), k217, k236);
+    REQUIRE(aliases.size() == 1);
+    CHECK(aliases[0].name == "__signgam");
+    CHECK(aliases[0].target_name == "signgam");
+    CHECK(find_header_aliases(open_arch(arch), {2, 22}, k236).size() == 1);
+    CHECK(find_header_aliases(open_arch(arch), {2, 23}, k236).empty());
+  }
+  SymverHeader header = make_symver_header(open_arch("x86_64"), k217, k236, "t");
+  CHECK(contains(header.text, "extern \"C\" {\n#endif\nextern int __signgam __asm__(\"signgam\");\n"));
+  CHECK_FALSE(contains(make_symver_header(open_arch("x86_64"), k228, k236, "t").text, "__signgam"));
 }
 
 TEST_CASE("target: versions, triples and profiles resolve; bad ones are clear errors") {
@@ -173,7 +189,8 @@ TEST_CASE("explain: an interface no shim can provide says why and what to do ins
   CHECK(contains(why[0], "__signgam@GLIBC_2.23 (libm.so.6)"));
   CHECK(contains(why[0], "no shim can provide it: it is a variable"));
   CHECK(contains(why[0], "referenced by /tmp/s.o"));
-  CHECK(contains(why[0], "instead: use lgamma_r"));
+  CHECK(contains(why[0], "compiled without glibc-pin's header"));
+  CHECK(contains(why[0], "instead: compile it with glibc-pin"));
 }
 
 TEST_CASE("generator: res_query & co. are renamed for targets before 2.34, not after") {
