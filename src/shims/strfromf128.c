@@ -14,14 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef unsigned __int128 u128;
-
-/* The IEEE binary128 type by a name both gcc and clang know on each architecture. */
-#if defined(__x86_64__) || defined(__i386__)
-typedef __float128 float128;
-#else
-typedef _Float128 float128;
-#endif
+#include "float128.h"
 
 /* A big natural number, little-endian base 2^32: 16494 * log2(5) + 113 bits at most. */
 enum { BIG_WORDS = 1210 };

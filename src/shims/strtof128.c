@@ -14,12 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef unsigned __int128 u128;
-#if defined(__x86_64__) || defined(__i386__)
-typedef __float128 float128;
-#else
-typedef _Float128 float128;
-#endif
+#include "float128.h"
 
 /* Big natural numbers, little-endian base 2^32, with room for `capacity` words. */
 struct big {
