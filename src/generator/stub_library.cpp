@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <vector>
 
 #include "database/version_node.hpp"
@@ -15,6 +16,7 @@ namespace glibcpin {
 struct DataAliases {
   std::vector<std::string_view> names;  // the global name first
   bool others_weak;
+  bool across_versions = false;  // one object although the names have different version nodes
 };
 static const std::vector<DataAliases> kDataAliases = {
     {{"__environ", "environ", "_environ"}, true},
@@ -26,6 +28,10 @@ static const std::vector<DataAliases> kDataAliases = {
     {{"_sys_errlist", "sys_errlist"}, false},
     {{"_sys_nerr", "sys_nerr"}, false},
     {{"_sys_siglist", "sys_siglist"}, false},
+    // libm >= 2.23: __signgam@@GLIBC_2.23 and the weak signgam@@<base> (GLIBC_2.2.5, 2.0, 2.17)
+    // at one address (seen in 2.28's, bullseye's and sid's libm, x86_64, i386, aarch64). As two
+    // objects, a program's copy of signgam would never see lgamma@@GLIBC_2.23 set __signgam.
+    {{"__signgam", "signgam"}, true, true},
 };
 
 static std::string_view alias_group(std::string_view symbol) {
@@ -34,6 +40,14 @@ static std::string_view alias_group(std::string_view symbol) {
       if (name == symbol)
         return group.names.front();
   return symbol;
+}
+
+static bool aliased_across_versions(std::string_view symbol) {
+  for (const DataAliases& group : kDataAliases)
+    if (group.across_versions &&
+        std::find(group.names.begin(), group.names.end(), symbol) != group.names.end())
+      return true;
+  return false;
 }
 
 static bool is_weak_alias(std::string_view symbol) {
@@ -47,7 +61,7 @@ static bool is_weak_alias(std::string_view symbol) {
 // Each export gets a local label; ".symver label, name@VERSION" (or "@@" for the default one)
 // gives it its public name. Functions are one byte (stubs are linked against, never run); data
 // objects get their real size, because copy relocations in executables take it from here.
-static void append_symbol(std::string& out, const Export& e, size_t index) {
+static void append_symbol(std::string& out, const Export& e, size_t index, bool weak) {
   std::string label = "__glibc_pin_stub_" + std::to_string(index);
   bool object = e.kind == Kind::Data || e.kind == Kind::Tls;
   if (e.kind == Kind::Tls)
@@ -55,7 +69,7 @@ static void append_symbol(std::string& out, const Export& e, size_t index) {
   else
     out += object ? "\t.data\n" : "\t.text\n";
   out += "\t.balign " + std::string(object && e.size >= 16 ? "16" : "8") + "\n";
-  out += (is_weak_alias(e.symbol) ? "\t.weak " : "\t.globl ") + label + "\n";
+  out += (weak ? "\t.weak " : "\t.globl ") + label + "\n";
   out += "\t.type " + label + (e.kind == Kind::Tls   ? ",@tls_object\n"
                                : object              ? ",@object\n"
                                                      : ",@function\n");
@@ -99,13 +113,19 @@ StubLibrary make_stub_library(std::string soname, const std::vector<Export>& exp
   stub.soname = std::move(soname);
   std::map<std::string_view, std::vector<std::string_view>> names_by_node;
   std::map<std::pair<std::string_view, std::string_view>, size_t> data_labels;
+  std::set<std::string_view> names;
+  for (const Export& e : exports)
+    names.insert(e.symbol);
   for (size_t i = 0; i < exports.size(); i++) {
     const Export& e = exports[i];
-    auto key = std::make_pair(alias_group(e.symbol), e.version);
+    // A weak alias only beside its global name (before 2.23 libm's signgam is the global one).
+    bool weak = is_weak_alias(e.symbol) && names.count(alias_group(e.symbol));
+    auto key = std::make_pair(alias_group(e.symbol),
+                              aliased_across_versions(e.symbol) ? std::string_view() : e.version);
     if (e.kind == Kind::Data && data_labels.count(key)) {
       // Another name of an object already defined: same address, its own version binding.
       std::string label = "__glibc_pin_stub_" + std::to_string(i);
-      stub.assembly += (is_weak_alias(e.symbol) ? "\t.weak " : "\t.globl ") + label +
+      stub.assembly += (weak ? "\t.weak " : "\t.globl ") + label +
                        "\n\t.set " + label + ", __glibc_pin_stub_" +
                        std::to_string(data_labels[key]) + "\n\t.symver " + label + ", " +
                        std::string(e.symbol) + (e.is_default ? "@@" : "@") +
@@ -113,7 +133,7 @@ StubLibrary make_stub_library(std::string soname, const std::vector<Export>& exp
     } else {
       if (e.kind == Kind::Data)
         data_labels[key] = i;
-      append_symbol(stub.assembly, e, i);
+      append_symbol(stub.assembly, e, i, weak);
     }
     names_by_node[exports[i].version].push_back(exports[i].symbol);
   }

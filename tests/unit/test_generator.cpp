@@ -42,6 +42,26 @@ TEST_CASE("generator: stub data objects keep their real size") {
   CHECK(contains(stub.assembly.substr(size_at, 40), ", 224\n"));
 }
 
+TEST_CASE("generator: libm's __signgam and signgam are one object from 2.23, signgam alone before") {
+  StubLibrary m228 = make_stub_library(open_arch("x86_64"), "libm.so.6", k228);
+  size_t global = m228.assembly.find(", __signgam@@GLIBC_2.23\n");
+  REQUIRE(global != std::string::npos);
+  std::string label = m228.assembly.substr(0, global);
+  label = label.substr(label.rfind(".symver ") + 8);  // __glibc_pin_stub_N of __signgam
+  CHECK(contains(m228.assembly, ", " + label + "\n\t.symver "));  // signgam is .set to it
+  size_t weak_signgam = m228.assembly.find(", signgam@@GLIBC_2.2.5\n");
+  REQUIRE(weak_signgam != std::string::npos);
+  std::string before = m228.assembly.substr(0, weak_signgam);
+  CHECK(contains(before.substr(before.rfind("\t.weak ")), "\t.set "));
+  StubLibrary m217 = make_stub_library(open_arch("x86_64"), "libm.so.6", k217);
+  CHECK_FALSE(contains(m217.assembly, "__signgam"));
+  size_t alone = m217.assembly.find(", signgam@@GLIBC_2.2.5\n");
+  REQUIRE(alone != std::string::npos);
+  std::string lines = m217.assembly.substr(0, alone);
+  size_t weak = lines.rfind("\t.weak ");  // global, as in 2.17's libm
+  CHECK((weak == std::string::npos || lines.rfind("\t.globl ") > weak));
+}
+
 TEST_CASE("generator: environ's aliases share one address, the others weak") {
   StubLibrary stub = make_stub_library(open_arch("x86_64"), "libc.so.6", k217);
   CHECK(contains(stub.assembly, ", __environ@@GLIBC_2.2.5\n"));
