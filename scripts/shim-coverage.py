@@ -189,8 +189,12 @@ def main():
                 result = re.search(r"Test +#\d+: (\S+) \.*\s*(\*\*\*)?(Failed|Skipped|Not Run|Timeout|Exception)", line)
                 if result:
                     failed.add(result.group(1))
-    listing = subprocess.run(["ctest", "--test-dir", build, "--show-only=json-v1"],
-                             capture_output=True, text=True, check=True).stdout
+    result = subprocess.run(["ctest", "--test-dir", build, "--show-only=json-v1"],
+                            capture_output=True, text=True)
+    if result.returncode != 0 or not os.path.exists(os.path.join(build, "CTestTestfile.cmake")):
+        sys.exit(f"shim-coverage.py: no configured build in {build} (--build DIR): "
+                 f"{result.stderr.strip() or 'no CTestTestfile.cmake'}")
+    listing = result.stdout
     # interface -> test -> (kind, reference, runtimes)
     found = defaultdict(dict)
     for test in json.loads(listing)["tests"]:
