@@ -149,6 +149,8 @@ def kind_and_reference(command):
             return "control", ""
         if "--against" in command:
             return "differential", command[command.index("--against") + 1] + "'s own"
+        if "--plain-on" in command:
+            return "differential", command[command.index("--plain-on") + 1] + " plain build"
         return "differential", "host plain build"
     if script == "tests/c23/differential.sh":
         return "differential", command[command.index(script and scripts[0]) + 2] + "'s own"
