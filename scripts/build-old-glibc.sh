@@ -39,7 +39,8 @@
 # env: GLIBC_PIN_GLIBC_SOURCE  the glibc source (above; required)
 #      GLIBC_PIN_TEST_CACHE    cache root
 #      GLIBC_PIN_BUILD_JOBS    make -j (default: the number of CPUs)
-# A build takes 5-25 minutes on 2 cores; the log is CACHE/oldglibc-build/<name>.log.
+# A build takes 5-35 minutes on 2 idle cores (2.12 took 66 minutes under nice -n 19 on a busy
+# machine); the log is CACHE/oldglibc-build/<name>.log.
 set -euo pipefail
 
 ME=build-old-glibc.sh
