@@ -33,7 +33,7 @@ source "$REPO/scripts/private-apt.inc"   # debian_uri, private_apt_init
 refresh=0
 case "${1:-}" in
   --refresh) refresh=1 ;;
-  -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   '') ;;
   *) die "unknown option '$1' (try --help)" ;;
 esac
