@@ -30,16 +30,17 @@
 # here is bullseye, glibc 2.31), so a source must be given.
 #
 # C++ runtimes: CACHE/oldglibc/<name>/gcc-lib is kept from an earlier install (fetch-runtimes.sh
-# copies the one of ../shared); the 2.28 ones get bullseye's libstdc++6/libgcc-s1 of their
-# architecture when CACHE/runtimes/bullseye-<arch> has them (needs GLIBC <= 2.18: fine on 2.28,
-# not on 2.17). 2.12 and i386-2.17 get none: C only.
+# copies the one of ../shared); scripts/fetch-runtimes.sh gives a runtime without one bullseye's
+# libgcc_s.so.1 / libstdc++.so.6 of its architecture where they need no newer glibc (the 2.28s
+# both, i386-2.17 libgcc_s only, 2.12 none).
 #
 # --force       rebuild even when CACHE/oldglibc/<name> is complete
 # --keep-build  keep the build tree (CACHE/oldglibc-build/<name>) after a success
 # env: GLIBC_PIN_GLIBC_SOURCE  the glibc source (above; required)
 #      GLIBC_PIN_TEST_CACHE    cache root
 #      GLIBC_PIN_BUILD_JOBS    make -j (default: the number of CPUs)
-# A build takes 5-25 minutes on 2 cores; the log is CACHE/oldglibc-build/<name>.log.
+# A build takes 5-35 minutes on 2 idle cores (2.12 took 66 minutes under nice -n 19 on a busy
+# machine); the log is CACHE/oldglibc-build/<name>.log.
 set -euo pipefail
 
 ME=build-old-glibc.sh
@@ -212,15 +213,6 @@ build_one() { # name
   done
   # keep an old C++ runtime from an earlier install
   [[ -d $out/gcc-lib ]] && cp -a "$out/gcc-lib" "$tmp/"
-  if [[ ! -d $tmp/gcc-lib && $version == 2.28 ]]; then
-    local bull=$CACHE/runtimes/bullseye-$deb_arch d
-    for d in "$bull/usr/lib/$(gcc_triplet "$arch")" "$bull/lib/$(gcc_triplet "$arch")"; do
-      if [[ -e $d/libstdc++.so.6 && ! -d $tmp/gcc-lib ]]; then
-        mkdir -p "$tmp/gcc-lib"; cp -L "$d/libstdc++.so.6" "$tmp/gcc-lib/"
-      fi
-      if [[ -e $d/libgcc_s.so.1 && -d $tmp/gcc-lib ]]; then cp -L "$d/libgcc_s.so.1" "$tmp/gcc-lib/"; fi
-    done
-  fi
   {
     echo "glibc $version for $arch, built by scripts/build-old-glibc.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ) in $((SECONDS - started)) s"
     echo "source: $what"
@@ -234,8 +226,6 @@ build_one() { # name
   [[ $keep -eq 1 ]] || rm -rf "$work"
   say "$name: done in $((SECONDS - started)) s: $out"
 }
-
-gcc_triplet() { case $1 in x86_64) echo x86_64-linux-gnu ;; i386) echo i386-linux-gnu ;; aarch64) echo aarch64-linux-gnu ;; esac; }
 
 mkdir -p "$CACHE/oldglibc" "$CACHE/oldglibc-build"
 CACHE=$(cd "$CACHE" && pwd)

@@ -335,6 +335,36 @@ for name in "${OLD_RUNTIMES[@]}"; do
     say "oldglibc/$name: SKIPPED: not in the cache and no prebuilt copy in $SHARED: its runtime tests will be skipped"
   fi
 done
+# ---- a C++ runtime for the old glibc that came without one --------------------------------------
+# A runtime built from glibc source has no libgcc_s.so.1 or libstdc++.so.6 (2.12, i386-2.17, and
+# the 2.28s before they get one). Each gets bullseye's of its architecture (libgcc-s1 and
+# libstdc++6 of GCC 10) in gcc-lib/ when that file needs no newer glibc than the runtime has: a
+# stand-in for the system's own, which keeps every GCC_x/GLIBCXX_x interface of the older ones.
+# So i386-2.17 gets libgcc_s (GLIBC_2.2.4: Rust programs unwind with it), not libstdc++ (2.18).
+newest_glibc_need() { readelf -V --wide "$1" | grep -oE 'GLIBC_2\.[0-9.]+' | sort -uV | tail -n1; }
+add_gcc_runtime() { # NAME
+  local name=$1 version=${1##*-} deb_arch f c src need pkg added=()
+  case $name in i386-*) deb_arch=i386 ;; aarch64-*) deb_arch=arm64 ;; *) deb_arch=amd64 ;; esac
+  local bull=$CACHE/runtimes/bullseye-$deb_arch
+  for f in libgcc_s.so.1 libstdc++.so.6; do
+    [[ -e $OLD/$name/lib/$f || -e $OLD/$name/gcc-lib/$f ]] && continue
+    src=
+    for c in "$bull"/lib/*/"$f" "$bull"/usr/lib/*/"$f"; do [[ -e $c ]] && { src=$c; break; }; done
+    [[ -n $src ]] || continue
+    need=$(newest_glibc_need "$src")
+    [[ $(printf '%s\n%s\n' "$need" "GLIBC_$version" | sort -V | tail -n1) == "GLIBC_$version" ]] || continue
+    mkdir -p "$OLD/$name/gcc-lib"
+    cp -L "$src" "$OLD/$name/gcc-lib/$f"
+    pkg=libgcc-s1; [[ $f == libstdc++* ]] && pkg=libstdc++6
+    echo "$f: from Debian bullseye's $(grep -m1 "^$pkg " "$bull/VERSIONS"), needs $need (fetch-runtimes.sh)" \
+      >> "$OLD/$name/gcc-lib/ORIGIN.txt"
+    added+=("$f")
+  done
+  [[ ${#added[@]} -eq 0 ]] || say "oldglibc/$name: gcc-lib/ gets bullseye's ${added[*]}"
+}
+for name in "${OLD_RUNTIMES[@]}"; do
+  if old_complete "$name"; then add_gcc_runtime "$name"; fi
+done
 # tests/runtime/run-on.sh of older checkouts also wanted this marker for 2.17 and 2.28
 if [[ -f $SHARED/runtimes/oldglibc-runtimes.tar.xz && -x $OLD/run-on.sh ]] && old_complete 2.17 && old_complete 2.28; then
   sha256sum "$SHARED/runtimes/oldglibc-runtimes.tar.xz" | cut -d' ' -f1 > "$OLD/.installed-from"

@@ -30,6 +30,9 @@ PACKAGES=(
   # gcc-multilib, which conflicts with the cross compilers on Debian 12), qemu for aarch64 programs
   gcc-aarch64-linux-gnu g++-aarch64-linux-gnu gcc-i686-linux-gnu g++-i686-linux-gnu
   libc6-dev-i386 lib32gcc-12-dev lib32stdc++-12-dev qemu-user-static
+  # Debian's rustc 1.63 for tests/arch's Rust (scripts/fetch-debian-rust.sh unpacks it privately):
+  # its librustc_driver needs the host's libLLVM-14
+  libllvm14
   # scripts/build-old-glibc.sh (old glibc from source): glibc's build tools
   gawk bison gettext
   # check reads Python wheels (zlib); tests/check/wheel.sh builds a C extension with setuptools

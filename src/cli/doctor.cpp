@@ -34,6 +34,10 @@ struct Report {
     ctx.out << "  FAILED  " << what << ": " << detail << "\n";
     status = 1;
   }
+  // Something that only matters for some targets: said, but the verdict stays.
+  void note(const std::string& what, const std::string& detail) {
+    ctx.out << "  note    " << what << ": " << detail << "\n";
+  }
 };
 
 static void check_tool(Report& report, Personality personality, const std::string& what) {
@@ -64,6 +68,38 @@ static void check_pinned_link(Report& report, const std::string& target_text) {
       report.ok("pinned compile, link and run", "hello world for " + target_text + " runs here");
   } catch (const Error& e) {
     report.failed("pinned compile and link", e.what());
+  }
+  fs::remove_all(dir, ec);
+}
+
+// i386 with the host's compiler (gcc -m32) needs the 32-bit libc, libgcc and libstdc++ files,
+// and <errno.h> (so <iostream> too) needs <asm/errno.h>: the /usr/include/asm link to
+// x86_64-linux-gnu/asm, whose headers serve __i386__ too, comes only with gcc-multilib, which
+// conflicts with the cross compilers on Debian 12. Only i386 targets need this: a note, not a
+// failure.
+static void check_m32(Report& report) {
+  const std::string what = "i386 with cc -m32";
+  fs::path dir = fs::temp_directory_path() / ("glibc-pin-doctor-m32." + std::to_string(getpid()));
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  std::ofstream(dir / "m32.c") << "#include <errno.h>\nint main(void) { return errno; }\n";
+  try {
+    std::string cc = find_real_tool(Personality::CC, WrapperOptions{}, "");
+    std::string errors;
+    int status = run_program_keeping_stderr(
+        {cc, "-m32", (dir / "m32.c").string(), "-o", (dir / "m32").string()}, errors, false);
+    if (status == 0)
+      report.ok(what, "compiles and links (" + cc + " -m32)");
+    else if (errors.find("asm/errno.h") != std::string::npos)
+      report.note(what, "<asm/errno.h> is missing: /usr/include/asm comes with gcc-multilib (on "
+                        "Debian 12 it conflicts with the cross compilers). Without it, pass "
+                        "-idirafter DIR where DIR/asm links to /usr/include/x86_64-linux-gnu/asm, "
+                        "or use i686-linux-gnu-gcc (gcc-i686-linux-gnu)");
+    else
+      report.note(what, "does not compile and link: " + first_line(errors) +
+                            " (Debian: libc6-dev-i386 lib32gcc-12-dev, lib32stdc++-12-dev for C++)");
+  } catch (const Error& e) {
+    report.note(what, e.what());
   }
   fs::remove_all(dir, ec);
 }
@@ -105,6 +141,8 @@ int run_doctor(const Context& ctx, const CommandArgs& args) {
     return report.status;
   }
   check_pinned_link(report, target_text);
+  if (host_arch() == "x86_64")
+    check_m32(report);
   ctx.out << (report.status == 0 ? "all good\n" : "something does not work (see FAILED)\n");
   return report.status;
 }

@@ -30,6 +30,9 @@ namespace fs = std::filesystem;
 static const char* kManifest = "manifest.txt";
 static const char* kHeader = "glibc-pin-symver.h";
 static const char* kShimArchive = "libglibc-pin-shims.a";
+// Part of every target directory's name: changed whenever what is generated changes, so that a
+// cache filled by an earlier build of the same version is not taken for a current one.
+static const char* kLayout = "2";  // 2: libgcc_s.so is a linker script that adds -lgcc
 
 std::string cache_root() {
   if (const char* dir = std::getenv("GLIBC_PIN_CACHE_DIR"); dir && *dir)
@@ -141,7 +144,11 @@ static void generate(const fs::path& dir, const fs::path& final_dir, const Targe
   if (!toolchain.libgcc_s.empty()) {
     StubLibrary stub = make_stub_of_library_file(toolchain.libgcc_s);
     stubs.push_back(stub_build(dir, arch, stub));
-    fs::create_symlink(stub.soname, dir / "libgcc_s.so");
+    // As the toolchain's own libgcc_s.so script: the shared library, then libgcc.a for what
+    // only it holds (aarch64's outline atomics __aarch64_ldadd8_rel..., i386's __divdi3...).
+    // rustc links with -nodefaultlibs -lgcc_s and gets those only this way.
+    write_file(dir / "libgcc_s.so", "/* glibc-pin: libgcc_s for this target */\nGROUP ( " +
+                                        (final_dir / stub.soname).string() + " -lgcc )\n");
   }
 
   ShimSelection selection = select_shims(shims, target);
@@ -236,7 +243,8 @@ GeneratedTarget ensure_target_files(const Target& target, const Toolchain& toolc
   fs::path shims = shim_dir();
   // The toolchain's files are named by the generated scripts: another toolchain for the same
   // architecture (gcc -m32 and i686-linux-gnu-gcc) gets its own directory.
-  std::string key = std::string("glibc-pin ") + kGlibcPinVersion + " data " + kDataDigest +
+  std::string key = std::string("glibc-pin ") + kGlibcPinVersion + " layout " + kLayout +
+                    " data " + kDataDigest +
                     " arch " + target.arch + " glibc " + to_string(target.glibc) + " host " +
                     to_string(host) + " shims " + shims.string() + " libc_nonshared " +
                     toolchain.libc_nonshared + " libgcc_s " + toolchain.libgcc_s;

@@ -6,6 +6,7 @@
 #   OUT/go-cgo-2.17           CC=glibc-pin-cc, default link mode (external: main has C code)
 #   OUT/go-cgo-external-2.17  the same with -ldflags=-linkmode=external
 #   OUT/go-cgo-2.31           default link mode, target 2.31
+#   OUT/go-cgo-external-2.12  -ldflags=-linkmode=external, target 2.12 (CentOS 6)
 #   OUT/netuser-external-2.17 net + os/user, no C code of its own, -linkmode=external
 #   OUT/go-cgo-plain          CC=gcc: the negative control
 # Exit 77 (skip) when go is missing.
@@ -37,10 +38,13 @@ GOCACHE=$out/gocache-2.17 GLIBC_PIN_TARGET=2.17 CC=glibc-pin-cc \
 echo "== default link mode, 2.31"
 GOCACHE=$out/gocache-2.31 GLIBC_PIN_TARGET=2.31 CC=glibc-pin-cc \
   go build -tags netcgo -o "$out/go-cgo-2.31" .
+echo "== -ldflags=-linkmode=external, 2.12"
+GOCACHE=$out/gocache-2.12 GLIBC_PIN_TARGET=2.12 CC=glibc-pin-cc \
+  go build -tags netcgo -ldflags=-linkmode=external -o "$out/go-cgo-external-2.12" .
 echo "== plain CC=gcc (negative control)"
 GOCACHE=$out/gocache-plain CC=gcc go build -tags netcgo -o "$out/go-cgo-plain" .
 
-newest_glibc() { objdump -T "$1" | grep -oE 'GLIBC_2\.[0-9]+' | sort -uV | tail -1; }
+newest_glibc() { objdump -T "$1" | grep -oE 'GLIBC_2\.[0-9.]+' | sort -uV | tail -1; }
 check() {  # check FILE MAX-GLIBC
   local got; got=$(newest_glibc "$1")
   [[ $(printf '%s\n%s\n' "$got" "GLIBC_$2" | sort -V | tail -1) == "GLIBC_$2" ]] ||
@@ -51,4 +55,5 @@ check "$out/go-cgo-2.17" 2.17
 check "$out/go-cgo-external-2.17" 2.17
 check "$out/netuser-external-2.17" 2.17
 check "$out/go-cgo-2.31" 2.31
+check "$out/go-cgo-external-2.12" 2.12
 echo "plain build needs $(newest_glibc "$out/go-cgo-plain")"

@@ -23,6 +23,10 @@ expect "multi-line regex matches the whole output"     0 "$T" host --expect-outp
 expect "multi-line regex is not per-line alternatives"  1 "$T" host --expect-output $'^a\nb$' -- /bin/sh -c 'echo b; echo a'
 expect "multi-line regex fails on an extra line"        1 "$T" host --expect-output $'^a\nb$' -- /bin/sh -c 'echo a; echo b; echo a'
 expect "a program exiting 77 is a failure, not a skip"  1 "$T" host --expect-output '' -- /bin/sh -c 'exit 77'
+skipfile=$(mktemp); trap 'rm -f "$skipfile"' EXIT
+echo "SKIP: the build test's reason" > "$skipfile"
+expect "--skip-if an existing file skips (77)"         77 "$T" --skip-if "$skipfile" host --expect-output '^hi$' -- /nonexistent
+expect "--skip-if an absent file runs the test"         0 "$T" --skip-if /nonexistent/SKIPPED host --expect-output '^hi$' -- /bin/sh -c 'echo hi'
 expect "absent Debian runtime skips (77)"              77 env GLIBC_PIN_TEST_CACHE=/nonexistent "$HERE/run-on.sh" sid /bin/true
 expect "absent 2.17 runtime skips (77)"                77 env GLIBC_PIN_TEST_CACHE=/nonexistent "$T" 2.17 --expect-output x -- /bin/true
 expect "unknown runtime is a usage error (2)"           2 "$HERE/run-on.sh" centos5 /bin/true

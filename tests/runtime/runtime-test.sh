@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# runtime-test.sh RUNTIME --expect-output REGEX  -- PROG [ARGS...]
-# runtime-test.sh RUNTIME --expect-failure REGEX -- PROG [ARGS...]
-# The body of every glibc_pin_runtime_test (tests/runtime/runtimes.cmake).
+# runtime-test.sh [--skip-if FILE]... RUNTIME --expect-output REGEX  -- PROG [ARGS...]
+# runtime-test.sh [--skip-if FILE]... RUNTIME --expect-failure REGEX -- PROG [ARGS...]
+# The body of every glibc_pin_runtime_test (tests/runtime/runtimes.cmake), for every
+# architecture (run-on.sh's RUNTIME names say which: 2.17, i386-2.17, aarch64-sid ...).
+# --skip-if FILE: when FILE exists (a build test wrote it because its tool was missing), print
+# it and skip; PROG was then never built.
 # Runs PROG on RUNTIME through run-on.sh and checks both how it ended and what it
 # printed (stdout and stderr together, matched with grep -E; a REGEX with newlines is matched
 # against the whole output, as one extended regular expression):
@@ -11,7 +14,12 @@
 set -uo pipefail
 HERE=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 
-usage() { echo "usage: runtime-test.sh RUNTIME (--expect-output|--expect-failure) REGEX -- PROG [ARGS...]" >&2; exit 2; }
+usage() { echo "usage: runtime-test.sh [--skip-if FILE]... RUNTIME (--expect-output|--expect-failure) REGEX -- PROG [ARGS...]" >&2; exit 2; }
+while [[ ${1:-} == --skip-if ]]; do
+  [[ $# -ge 2 ]] || usage
+  if [[ -f $2 ]]; then cat "$2"; exit 77; fi
+  shift 2
+done
 [[ $# -ge 5 ]] || usage
 runtime=$1 mode=$2 regex=$3
 [[ $4 == -- ]] || usage

@@ -2,7 +2,8 @@
 #
 #   glibc_pin_runtime_test(NAME <name> RUNTIME <rt>... COMMAND <prog> [args...]
 #                          EXPECT_OUTPUT <regex> | EXPECT_FAILURE <regex>
-#                          [LABELS <label>...] [TIMEOUT <s>])
+#                          [LABELS <label>...] [TIMEOUT <s>] [FIXTURE <fixture>...]
+#                          [SKIP_IF <file>...])
 #
 # adds one CTest test per runtime, named <name>@<rt>. <rt>: host bullseye bookworm
 # trixie sid 2.12 2.17 2.28 (x86_64), i386-<2.17|2.28|suite>, aarch64-<2.17|2.28|suite>
@@ -14,7 +15,9 @@
 # The regex is an extended regular expression (grep -E). A test whose runtime is
 # absent (e.g. shared/runtimes missing for 2.17/2.28) is skipped (exit 77) with
 # "SKIP: runtime X not available: <reason>" in its output. Every test requires the
-# `runtimes` fixture, i.e. the runtimes.fetch test (scripts/fetch-runtimes.sh).
+# `runtimes` fixture, i.e. the runtimes.fetch test (scripts/fetch-runtimes.sh), and the FIXTUREs
+# given (the build test that makes <prog>). SKIP_IF: files that such a build test writes when its
+# tool is missing (e.g. OUT/SKIPPED); the test then prints the first one present and skips.
 #
 # Example, once glibc-pin can pin a build:
 #   glibc_pin_runtime_test(NAME hello.pinned RUNTIME bullseye 2.17
@@ -30,7 +33,7 @@ set(GLIBC_PIN_RUNTIMES host bullseye bookworm trixie sid 2.12 2.17 2.28
 
 function(glibc_pin_runtime_test)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;EXPECT_OUTPUT;EXPECT_FAILURE;TIMEOUT"
-                        "RUNTIME;COMMAND;LABELS")
+                        "RUNTIME;COMMAND;LABELS;FIXTURE;SKIP_IF")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "glibc_pin_runtime_test: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
   endif()
@@ -49,15 +52,20 @@ function(glibc_pin_runtime_test)
   if(NOT arg_TIMEOUT)
     set(arg_TIMEOUT 120)
   endif()
+  set(skip_if "")
+  foreach(file IN LISTS arg_SKIP_IF)
+    list(APPEND skip_if --skip-if ${file})
+  endforeach()
   foreach(rt IN LISTS arg_RUNTIME)
     if(NOT rt IN_LIST GLIBC_PIN_RUNTIMES)
       message(FATAL_ERROR "glibc_pin_runtime_test(${arg_NAME}): unknown runtime '${rt}' (${GLIBC_PIN_RUNTIMES})")
     endif()
     add_test(NAME ${arg_NAME}@${rt}
-             COMMAND bash "${GLIBC_PIN_RUNTIME_TEST_DIR}/runtime-test.sh" ${rt} ${mode} -- ${arg_COMMAND})
+             COMMAND bash "${GLIBC_PIN_RUNTIME_TEST_DIR}/runtime-test.sh" ${skip_if} ${rt} ${mode}
+                     -- ${arg_COMMAND})
     set_tests_properties(${arg_NAME}@${rt} PROPERTIES
       SKIP_RETURN_CODE 77
-      FIXTURES_REQUIRED runtimes
+      FIXTURES_REQUIRED "runtimes;${arg_FIXTURE}"
       TIMEOUT ${arg_TIMEOUT}
       LABELS "runtime;${arg_LABELS}")
   endforeach()
