@@ -6,6 +6,7 @@
 #include "driver/explain_link_errors.hpp"
 #include "generator/linker_scripts.hpp"
 #include "generator/renamed_symbols.hpp"
+#include "generator/stub_assembly.hpp"
 #include "generator/stub_library.hpp"
 #include "generator/symver_header.hpp"
 #include "target/target.hpp"
@@ -23,31 +24,32 @@ const Release k217{2, 17}, k228{2, 28}, k236{2, 36};
 TEST_CASE("generator: stub libc for 2.17 has memcpy's two versions, 2.14 the default") {
   StubLibrary stub = make_stub_library(open_arch("x86_64"), "libc.so.6", k217);
   CHECK(stub.soname == "libc.so.6");
-  CHECK(contains(stub.assembly, ", memcpy@@GLIBC_2.14\n"));
-  CHECK(contains(stub.assembly, ", memcpy@GLIBC_2.2.5\n"));
-  CHECK_FALSE(contains(stub.assembly, "pthread_create@"));  // in libpthread before 2.34
-  CHECK_FALSE(contains(stub.assembly, "getrandom@"));       // 2.25
-  CHECK(contains(stub.version_script, "GLIBC_2.17 {"));
-  CHECK_FALSE(contains(stub.version_script, "GLIBC_2.18"));
+  std::string assembly = stub_assembly(stub), version_script = stub_version_script(stub);
+  CHECK(contains(assembly, ", memcpy@@GLIBC_2.14\n"));
+  CHECK(contains(assembly, ", memcpy@GLIBC_2.2.5\n"));
+  CHECK_FALSE(contains(assembly, "pthread_create@"));  // in libpthread before 2.34
+  CHECK_FALSE(contains(assembly, "getrandom@"));       // 2.25
+  CHECK(contains(version_script, "GLIBC_2.17 {"));
+  CHECK_FALSE(contains(version_script, "GLIBC_2.18"));
 }
 
 TEST_CASE("generator: stub data objects keep their real size") {
-  StubLibrary stub = make_stub_library(open_arch("x86_64"), "libc.so.6", k217);
+  std::string assembly = stub_assembly(make_stub_library(open_arch("x86_64"), "libc.so.6", k217));
   // _IO_2_1_stdin_ is a 0xe0-byte FILE; copy relocations take the size from the stub.
-  size_t at = stub.assembly.find("_IO_2_1_stdin_@@GLIBC_2.2.5");
+  size_t at = assembly.find("_IO_2_1_stdin_@@GLIBC_2.2.5");
   REQUIRE(at != std::string::npos);
-  size_t label_end = stub.assembly.rfind(":\n", at);
-  size_t size_at = stub.assembly.rfind(".size ", label_end);
-  CHECK(contains(stub.assembly.substr(size_at, 40), ", 224\n"));
+  size_t label_end = assembly.rfind(":\n", at);
+  size_t size_at = assembly.rfind(".size ", label_end);
+  CHECK(contains(assembly.substr(size_at, 40), ", 224\n"));
 }
 
 TEST_CASE("generator: environ's aliases share one address, the others weak") {
-  StubLibrary stub = make_stub_library(open_arch("x86_64"), "libc.so.6", k217);
-  CHECK(contains(stub.assembly, ", __environ@@GLIBC_2.2.5\n"));
-  size_t environ = stub.assembly.find(", environ@@GLIBC_2.2.5\n");
+  std::string assembly = stub_assembly(make_stub_library(open_arch("x86_64"), "libc.so.6", k217));
+  CHECK(contains(assembly, ", __environ@@GLIBC_2.2.5\n"));
+  size_t environ = assembly.find(", environ@@GLIBC_2.2.5\n");
   REQUIRE(environ != std::string::npos);
-  size_t block = stub.assembly.rfind(".weak ", environ);
-  CHECK(contains(stub.assembly.substr(block, environ - block), ".set "));
+  size_t block = assembly.rfind(".weak ", environ);
+  CHECK(contains(assembly.substr(block, environ - block), ".set "));
 }
 
 TEST_CASE("generator: libc.so for 2.17 pulls libpthread and librt in as needed") {
