@@ -177,6 +177,25 @@ static SymbolPlacement place_symbols(const StubLibrary& stub, StringTable& strin
   return p;
 }
 
+// GNU ld, linking a program that copies a data object with weak aliases (environ), also
+// exports from the program each weak alias it met before the object's global name in the
+// library's .dynsym (_environ before __environ). Its own stubs have the global name first; so
+// do ours: DT_GNU_HASH orders .dynsym by bucket, and the bucket count is chosen (from about a
+// quarter of the symbols up) so that each global name's bucket comes first.
+static std::uint32_t bucket_count(const StubLibrary& stub, size_t symbol_count) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> global_weak;  // GNU hashes
+  for (const StubSymbol& s : stub.symbols)
+    if (s.alias_of >= 0 && s.weak && !stub.symbols[s.alias_of].weak)
+      global_weak.emplace_back(gnu_hash(stub.symbols[s.alias_of].name), gnu_hash(s.name));
+  std::uint32_t first = std::max<std::uint32_t>(1, symbol_count / 4);
+  for (std::uint32_t buckets = first; buckets < first + 100000; buckets++)
+    if (std::all_of(global_weak.begin(), global_weak.end(), [&](const auto& pair) {
+          return pair.first % buckets <= pair.second % buckets;  // a tie keeps database order
+        }))
+      return buckets;
+  return first;
+}
+
 // DT_GNU_HASH wants the hashed symbols ordered by bucket; `symbols` is sorted so beforehand.
 template <class C>
 static std::string gnu_hash_table(const std::vector<DynamicSymbol>& symbols,
@@ -274,7 +293,7 @@ static std::string write_stub(const StubLibrary& stub, std::uint16_t machine) {
   std::uint32_t soname = strings.add(stub.soname);
   SymbolPlacement placement = place_symbols(stub, strings);
   std::vector<DynamicSymbol>& symbols = placement.symbols;
-  std::uint32_t buckets = std::max<std::uint32_t>(1, symbols.size() / 4);
+  std::uint32_t buckets = bucket_count(stub, symbols.size());
   std::stable_sort(symbols.begin(), symbols.end(), [&](const auto& a, const auto& b) {
     return a.gnu_hash % buckets < b.gnu_hash % buckets;
   });

@@ -19,7 +19,9 @@ pin=$1 src=$2 out=$3
 here=$(cd "$(dirname "$0")" && pwd)
 runon=$here/../runtime/run-on.sh
 pinning=$src/tests/pinning
-rm -rf "$out" && mkdir -p "$out" && cd "$out" || exit 1
+rm -rf "$out" && mkdir -p "$out/lldbin" && cd "$out" || exit 1
+# A cross gcc's -fuse-ld=lld looks for ld.lld only in its own directories and -B ones.
+ln -s "$(command -v ld.lld)" "$out/lldbin/ld.lld"
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
@@ -79,7 +81,7 @@ check_arch() {
       local name; name=$(basename "$f")
       stubs=$((stubs + 1))
       [ -f "$direct/$name" ] || { fail "$arch $release: no direct $name"; continue; }
-      file -b "$direct/$name" | grep -q "shared object" || fail "$arch $release $name: not a shared object: $(file -b "$direct/$name")"
+      readelf -hW "$direct/$name" | grep -q 'Type: *DYN' || fail "$arch $release $name: not a shared object"
       if ! diff <(describe_stub "$f") <(describe_stub "$direct/$name") > "$d/$name.diff"; then
         fail "$arch $release $name: stubs differ (readelf), see $out/$d/$name.diff"
         head -20 "$d/$name.diff"
@@ -102,11 +104,12 @@ check_arch() {
     for linker in $linkers; do
       for o in $objects; do
         local flags="" driver=cc
+        [ $linker = lld ] && flags="-B$out/lldbin/"
         case $o in
-          copyrel) flags="-no-pie" ;;
-          cxx) driver=c++; flags="-pthread" ;;
-          plugin) flags="-shared" ;;
-          traps) flags="-pthread -ldl -lm" ;;
+          copyrel) flags+=" -no-pie" ;;
+          cxx) driver=c++; flags+=" -pthread" ;;
+          plugin) flags+=" -shared" ;;
+          traps) flags+=" -pthread -ldl -lm" ;;
         esac
         for set in direct ref; do
           GLIBC_PIN_CACHE_DIR=$out/cache-$set GLIBC_PIN_CC=$cc GLIBC_PIN_CXX=$cxx \
