@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 
@@ -15,6 +16,7 @@
 #include "generator/linker_scripts.hpp"
 #include "generator/renamed_symbols.hpp"
 #include "generator/shim_table.hpp"
+#include "generator/static_archive.hpp"
 #include "generator/stub_assembly.hpp"
 #include "generator/stub_elf.hpp"
 #include "generator/stub_library.hpp"
@@ -45,6 +47,13 @@ std::string cache_root() {
 
 Release host_glibc_release() {
   return parse_release_or_throw(gnu_get_libc_version());
+}
+
+static std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in.is_open())
+    throw Error("cannot read " + path.string());
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 static void write_file(const fs::path& path, const std::string& text) {
@@ -114,9 +123,10 @@ static std::vector<std::string> assemble(std::string_view arch, const fs::path& 
   return command;
 }
 
-// GLIBC_PIN_STUBS_VIA_LD=1 builds the stubs the old way, from assembly with as and ld: the
-// reference tests/generator/stub-elf-equivalence.sh compares the directly written ones against,
-// through the whole pipeline (linker scripts, shims, driver), so only the stubs differ.
+// GLIBC_PIN_STUBS_VIA_LD=1 builds the stubs and the shim archive the old way, from assembly
+// with as and ld, and with ar: the reference tests/generator/stub-elf-equivalence.sh compares
+// the directly written ones against, through the whole pipeline (linker scripts, shims, driver),
+// so only these files differ.
 static bool stubs_via_ld() {
   const char* value = std::getenv("GLIBC_PIN_STUBS_VIA_LD");
   return value && std::string_view(value) == "1";
@@ -182,10 +192,17 @@ static void generate(const fs::path& dir, const fs::path& final_dir, const Targe
   LinkerScriptInputs inputs{final_dir.string(), toolchain.libc_nonshared, ""};
   if (!selection.objects.empty()) {
     inputs.shim_archive = (final_dir / kShimArchive).string();
-    std::vector<std::string> ar = {"ar", "rcsD", (dir / kShimArchive).string()};
-    ar.insert(ar.end(), selection.objects.begin(), selection.objects.end());
-    if (run_program(ar) != 0)
-      throw Error("building the shim archive for " + target.name() + " failed");
+    if (stubs_via_ld()) {
+      std::vector<std::string> ar = {"ar", "rcsD", (dir / kShimArchive).string()};
+      ar.insert(ar.end(), selection.objects.begin(), selection.objects.end());
+      if (run_program(ar) != 0)
+        throw Error("building the shim archive for " + target.name() + " failed");
+    } else {
+      std::vector<ObjectForArchive> members;
+      for (const std::string& object : selection.objects)
+        members.push_back({fs::path(object).filename().string(), read_file(object)});
+      write_file(dir / kShimArchive, static_archive(members));
+    }
   }
   for (const LinkerFile& file : make_linker_files(db, target.glibc, host, inputs)) {
     if (file.symlink)

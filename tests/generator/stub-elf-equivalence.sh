@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # stub-elf-equivalence.sh GLIBC_PIN SOURCE_DIR OUT_DIR
 # The stub libraries glibc-pin writes directly (src/generator/stub_elf.cpp) against the same
-# stubs built the old way, from assembly with as and ld (GLIBC_PIN_STUBS_VIA_LD=1), for every
+# stubs built the old way, from assembly with as and ld (GLIBC_PIN_STUBS_VIA_LD=1; the shim
+# archive then comes from ar, otherwise from src/generator/static_archive.cpp), for every
 # architecture whose compiler is installed and targets 2.12 (x86_64), 2.17, 2.28, 2.31 and 2.36:
 #  1. each stub: the same dynamic symbols (name@version, type, binding, size, section), the
 #     same version definitions, the same soname (readelf);
@@ -88,6 +89,12 @@ check_arch() {
       fi
     done
     [ "$stubs" -ge 10 ] || fail "$arch $release: only $stubs stubs compared"
+    # the shim archive, written directly against `ar rcsD`: byte for byte
+    if [ -f "$ref/libglibc-pin-shims.a" ]; then
+      cmp "$ref/libglibc-pin-shims.a" "$direct/libglibc-pin-shims.a" &&
+        echo "   shim archive: byte-identical to ar's ($(ar t "$ref/libglibc-pin-shims.a" | wc -l) members)" ||
+        fail "$arch $release: the shim archive differs from ar's"
+    fi
     # 2. programs: objects compiled once, linked against each set
     local objects="traps copyrel cxx plugin ctor new resolv"
     GLIBC_PIN_CACHE_DIR=$out/cache-direct GLIBC_PIN_CC=$cc GLIBC_PIN_CXX=$cxx bash -c '
