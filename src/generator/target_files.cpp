@@ -21,6 +21,7 @@
 #include "generator/stub_elf.hpp"
 #include "generator/stub_library.hpp"
 #include "generator/symver_header.hpp"
+#include "generator/trampoline_object.hpp"
 #include "glibc_pin_version.hpp"
 #include "util/digest.hpp"
 #include "util/error.hpp"
@@ -123,8 +124,8 @@ static std::vector<std::string> assemble(std::string_view arch, const fs::path& 
   return command;
 }
 
-// GLIBC_PIN_STUBS_VIA_LD=1 builds the stubs and the shim archive the old way, from assembly
-// with as and ld, and with ar: the reference tests/generator/stub-elf-equivalence.sh compares
+// GLIBC_PIN_STUBS_VIA_LD=1 builds the stubs, the trampolines and the shim archive the old way,
+// from assembly with as and ld, and with ar: the reference tests/generator/stub-elf-equivalence.sh compares
 // the directly written ones against, through the whole pipeline (linker scripts, shims, driver),
 // so only these files differ.
 static bool stubs_via_ld() {
@@ -174,10 +175,14 @@ static void generate(const fs::path& dir, const fs::path& final_dir, const Targe
   ShimSelection selection = select_shims(shims, target);
   std::vector<std::vector<std::string>> assembles;
   for (const RenamedSymbol& renamed : find_renamed_symbols(db, target.glibc, host)) {
-    fs::path source = dir / ("renamed-" + renamed.name + ".s");
     fs::path object = dir / ("renamed-" + renamed.name + ".o");
-    write_file(source, rename_trampoline(renamed, arch));
-    assembles.push_back(assemble(arch, source, object));
+    if (stubs_via_ld()) {
+      fs::path source = dir / ("renamed-" + renamed.name + ".s");
+      write_file(source, rename_trampoline(renamed, arch));
+      assembles.push_back(assemble(arch, source, object));
+    } else {
+      write_file(object, trampoline_object(arch, renamed.name, renamed.old_name));
+    }
     selection.objects.push_back(object.string());
   }
   std::vector<std::vector<std::string>> links;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # stub-elf-equivalence.sh GLIBC_PIN SOURCE_DIR OUT_DIR
 # The stub libraries glibc-pin writes directly (src/generator/stub_elf.cpp) against the same
-# stubs built the old way, from assembly with as and ld (GLIBC_PIN_STUBS_VIA_LD=1; the shim
-# archive then comes from ar, otherwise from src/generator/static_archive.cpp), for every
+# stubs built the old way, from assembly with as and ld (GLIBC_PIN_STUBS_VIA_LD=1; the renamed-
+# symbol trampolines then come from as and the shim archive from ar, otherwise from
+# trampoline_object.cpp and static_archive.cpp), for every
 # architecture whose compiler is installed and targets 2.12 (x86_64), 2.17, 2.28, 2.31 and 2.36:
 #  1. each stub: the same dynamic symbols (name@version, type, binding, size, section), the
 #     same version definitions, the same soname (readelf);
@@ -89,7 +90,15 @@ check_arch() {
       fi
     done
     [ "$stubs" -ge 10 ] || fail "$arch $release: only $stubs stubs compared"
-    # the shim archive, written directly against `ar rcsD`: byte for byte
+    # the trampolines (src/generator/trampoline_object.cpp) against as's, and the shim archive
+    # (static_archive.cpp) against `ar rcsD`'s: byte for byte
+    local trampolines=0
+    for f in "$ref"/renamed-*.o; do
+      [ -f "$f" ] || continue
+      trampolines=$((trampolines + 1))
+      cmp -s "$f" "$direct/$(basename "$f")" || fail "$arch $release: $(basename "$f") differs from as's"
+    done
+    echo "   trampolines compared with as's: $trampolines"
     if [ -f "$ref/libglibc-pin-shims.a" ]; then
       cmp "$ref/libglibc-pin-shims.a" "$direct/libglibc-pin-shims.a" &&
         echo "   shim archive: byte-identical to ar's ($(ar t "$ref/libglibc-pin-shims.a" | wc -l) members)" ||
