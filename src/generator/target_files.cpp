@@ -115,8 +115,40 @@ static ShimSelection select_shims(const fs::path& dir, const Target& target) {
   return selection;
 }
 
-// The generator runs the assembler and the linker itself, not through the compiler driver: a
-// target has some 20 stubs and trampolines, and each driver run costs more than as and ld do.
+// The binary files of a target: the stub libraries, the trampolines of renamed interfaces (added
+// to the shim selection) and the shim archive, at `archive` when there is something to archive.
+struct TargetBinaries {
+  std::vector<StubLibrary> stubs;
+  std::vector<RenamedSymbol> renamed;
+};
+
+// glibc-pin writes them itself: a target's first use runs no other program.
+static void write_binaries(const fs::path& dir, std::string_view arch,
+                           const TargetBinaries& binaries, ShimSelection& selection,
+                           const fs::path& archive) {
+  for (const StubLibrary& stub : binaries.stubs)
+    write_file(dir / stub.soname, stub_elf(stub, arch));
+  for (const RenamedSymbol& renamed : binaries.renamed) {
+    fs::path object = dir / ("renamed-" + renamed.name + ".o");
+    write_file(object, trampoline_object(arch, renamed.name, renamed.old_name));
+    selection.objects.push_back(object.string());
+  }
+  if (selection.objects.empty())
+    return;
+  std::vector<ObjectForArchive> members;
+  for (const std::string& object : selection.objects)
+    members.push_back({fs::path(object).filename().string(), read_file(object)});
+  write_file(archive, static_archive(members));
+}
+
+// GLIBC_PIN_STUBS_VIA_LD=1 makes the same files the old way, from assembly with as and ld, and
+// with ar: the reference tests/generator/stub-elf-equivalence.sh compares the written ones
+// against, through the whole pipeline (linker scripts, shims, driver), so only these differ.
+static bool binaries_via_ld() {
+  const char* value = std::getenv("GLIBC_PIN_STUBS_VIA_LD");
+  return value && std::string_view(value) == "1";
+}
+
 static std::vector<std::string> assemble(std::string_view arch, const fs::path& source,
                                          const fs::path& object) {
   std::vector<std::string> command = assembler_command(arch);
@@ -124,91 +156,61 @@ static std::vector<std::string> assemble(std::string_view arch, const fs::path& 
   return command;
 }
 
-// GLIBC_PIN_STUBS_VIA_LD=1 builds the stubs, the trampolines and the shim archive the old way,
-// from assembly with as and ld, and with ar: the reference tests/generator/stub-elf-equivalence.sh compares
-// the directly written ones against, through the whole pipeline (linker scripts, shims, driver),
-// so only these files differ.
-static bool stubs_via_ld() {
-  const char* value = std::getenv("GLIBC_PIN_STUBS_VIA_LD");
-  return value && std::string_view(value) == "1";
-}
-
-struct StubBuild {
-  std::vector<std::string> assemble;
-  std::vector<std::string> link;
-};
-
-// Writes the stub's sources into `dir`; returns the commands that build it there.
-static StubBuild stub_build_via_ld(const fs::path& dir, std::string_view arch,
-                                   const StubLibrary& stub) {
-  fs::path base = dir / ("stub-" + stub.soname);
-  write_file(base.string() + ".s", stub_assembly(stub));
-  write_file(base.string() + ".map", stub_version_script(stub));
-  fs::path object = base.string() + ".o";
-  std::vector<std::string> link = stub_linker_command(arch);
-  link.insert(link.end(), {"-shared", "-o", (dir / stub.soname).string(), "-soname", stub.soname,
-                           "--version-script", base.string() + ".map", "--hash-style=both",
-                           object.string()});
-  return {assemble(arch, base.string() + ".s", object), link};
+static void build_binaries_via_ld(const fs::path& dir, std::string_view arch,
+                                  const TargetBinaries& binaries, ShimSelection& selection,
+                                  const fs::path& archive) {
+  std::vector<std::vector<std::string>> assembles, links;
+  for (const StubLibrary& stub : binaries.stubs) {
+    fs::path base = dir / ("stub-" + stub.soname);
+    fs::path source = base.string() + ".s", map = base.string() + ".map",
+             object = base.string() + ".o";
+    write_file(source, stub_assembly(stub));
+    write_file(map, stub_version_script(stub));
+    assembles.push_back(assemble(arch, source, object));
+    std::vector<std::string> link = stub_linker_command(arch);
+    link.insert(link.end(), {"-shared", "-o", (dir / stub.soname).string(), "-soname",
+                             stub.soname, "--version-script", map.string(), "--hash-style=both",
+                             object.string()});
+    links.push_back(link);
+  }
+  for (const RenamedSymbol& renamed : binaries.renamed) {
+    fs::path source = dir / ("renamed-" + renamed.name + ".s");
+    fs::path object = dir / ("renamed-" + renamed.name + ".o");
+    write_file(source, rename_trampoline(renamed, arch));
+    assembles.push_back(assemble(arch, source, object));
+    selection.objects.push_back(object.string());
+  }
+  if (run_programs_in_parallel(assembles) != 0 || run_programs_in_parallel(links) != 0)
+    throw Error("building the stub libraries with as and ld failed");
+  if (selection.objects.empty())
+    return;
+  std::vector<std::string> ar = {"ar", "rcsD", archive.string()};
+  ar.insert(ar.end(), selection.objects.begin(), selection.objects.end());
+  if (run_program(ar) != 0)
+    throw Error("building the shim archive with ar failed");
 }
 
 static void generate(const fs::path& dir, const fs::path& final_dir, const Target& target,
                      const Toolchain& toolchain, const ArchDb& db, Release host,
                      const fs::path& shims) {
-  const std::string& arch = target.arch;
-  std::vector<StubLibrary> stub_libraries;
+  TargetBinaries binaries;
   for (std::string_view library : db.libraries_at(target.glibc))
-    stub_libraries.push_back(make_stub_library(db, library, target.glibc));
+    binaries.stubs.push_back(make_stub_library(db, library, target.glibc));
   // The toolchain's libgcc_s, for the link only (see host_runtime_stubs.hpp).
   if (!toolchain.libgcc_s.empty()) {
-    stub_libraries.push_back(make_stub_of_library_file(toolchain.libgcc_s));
-    fs::create_symlink(stub_libraries.back().soname, dir / "libgcc_s.so");
+    binaries.stubs.push_back(make_stub_of_library_file(toolchain.libgcc_s));
+    fs::create_symlink(binaries.stubs.back().soname, dir / "libgcc_s.so");
   }
-  std::vector<StubBuild> stubs;
-  for (const StubLibrary& stub : stub_libraries) {
-    if (stubs_via_ld())
-      stubs.push_back(stub_build_via_ld(dir, arch, stub));
-    else
-      write_file(dir / stub.soname, stub_elf(stub, arch));
-  }
-
+  binaries.renamed = find_renamed_symbols(db, target.glibc, host);
   ShimSelection selection = select_shims(shims, target);
-  std::vector<std::vector<std::string>> assembles;
-  for (const RenamedSymbol& renamed : find_renamed_symbols(db, target.glibc, host)) {
-    fs::path object = dir / ("renamed-" + renamed.name + ".o");
-    if (stubs_via_ld()) {
-      fs::path source = dir / ("renamed-" + renamed.name + ".s");
-      write_file(source, rename_trampoline(renamed, arch));
-      assembles.push_back(assemble(arch, source, object));
-    } else {
-      write_file(object, trampoline_object(arch, renamed.name, renamed.old_name));
-    }
-    selection.objects.push_back(object.string());
-  }
-  std::vector<std::vector<std::string>> links;
-  for (const StubBuild& stub : stubs) {
-    assembles.push_back(stub.assemble);
-    links.push_back(stub.link);
-  }
-  if ((!assembles.empty() && run_programs_in_parallel(assembles) != 0) ||
-      (!links.empty() && run_programs_in_parallel(links) != 0))
-    throw Error("building the stub libraries for " + target.name() + " failed");
+  if (binaries_via_ld())
+    build_binaries_via_ld(dir, target.arch, binaries, selection, dir / kShimArchive);
+  else
+    write_binaries(dir, target.arch, binaries, selection, dir / kShimArchive);
 
   LinkerScriptInputs inputs{final_dir.string(), toolchain.libc_nonshared, ""};
-  if (!selection.objects.empty()) {
+  if (!selection.objects.empty())
     inputs.shim_archive = (final_dir / kShimArchive).string();
-    if (stubs_via_ld()) {
-      std::vector<std::string> ar = {"ar", "rcsD", (dir / kShimArchive).string()};
-      ar.insert(ar.end(), selection.objects.begin(), selection.objects.end());
-      if (run_program(ar) != 0)
-        throw Error("building the shim archive for " + target.name() + " failed");
-    } else {
-      std::vector<ObjectForArchive> members;
-      for (const std::string& object : selection.objects)
-        members.push_back({fs::path(object).filename().string(), read_file(object)});
-      write_file(dir / kShimArchive, static_archive(members));
-    }
-  }
   for (const LinkerFile& file : make_linker_files(db, target.glibc, host, inputs)) {
     if (file.symlink)
       fs::create_symlink(file.text, dir / file.name);
