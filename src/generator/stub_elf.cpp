@@ -101,7 +101,8 @@ struct Section {
   std::string bytes;
   std::uint64_t nobits_size = 0;  // SHT_NOBITS
   std::uint32_t link = 0, info = 0;
-  std::uint64_t address = 0;      // == the file offset: the stub is never loaded, one mapping suffices
+  // == the file offset: the stub is never loaded, so one mapping of the file suffices
+  std::uint64_t address = 0;
   std::uint64_t size() const { return type == SHT_NOBITS ? nobits_size : bytes.size(); }
 };
 
@@ -303,21 +304,23 @@ static std::string write_stub(const StubLibrary& stub, std::uint16_t machine) {
   enum { Hash = 1, GnuHash, DynSym, DynStr, Versym, Verdef, Text, Dynamic, Data, Tbss, ShStrTab };
   constexpr std::uint64_t word = sizeof(typename C::Word);
   std::vector<Section> sections(ShStrTab + 1);
-  sections[Hash] = section(".hash", SHT_HASH, SHF_ALLOC, word, 4, sysv_hash_table(symbols, buckets));
+  sections[Hash] =
+      section(".hash", SHT_HASH, SHF_ALLOC, word, 4, sysv_hash_table(symbols, buckets));
   sections[GnuHash] = section(".gnu.hash", SHT_GNU_HASH, SHF_ALLOC, word, 0,
-                       gnu_hash_table<C>(symbols, buckets));
+                              gnu_hash_table<C>(symbols, buckets));
   sections[DynSym] = section(".dynsym", SHT_DYNSYM, SHF_ALLOC, word, sizeof(typename C::Sym),
-                      std::string((symbols.size() + 1) * sizeof(typename C::Sym), '\0'));
+                             std::string((symbols.size() + 1) * sizeof(typename C::Sym), '\0'));
   sections[DynStr] = section(".dynstr", SHT_STRTAB, SHF_ALLOC, 1, 0, strings.text());
   sections[Versym] = section(".gnu.version", SHT_GNU_versym, SHF_ALLOC, 2, 2);
   sections[Verdef] = section(".gnu.version_d", SHT_GNU_verdef, SHF_ALLOC, word, 0, verdef);
   sections[Text] = section(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 8, 0,
-                    std::string(placement.text_size, '\0'));
+                           std::string(placement.text_size, '\0'));
   sections[Dynamic] = section(".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, word,
-                       sizeof(typename C::Dyn));
-  sections[Data] = section(".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, placement.data_alignment, 0,
-                    std::string(placement.data_size, '\0'));
-  sections[Tbss] = section(".tbss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE | SHF_TLS, placement.tls_alignment);
+                              sizeof(typename C::Dyn));
+  sections[Data] = section(".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE,
+                           placement.data_alignment, 0, std::string(placement.data_size, '\0'));
+  sections[Tbss] = section(".tbss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE | SHF_TLS,
+                           placement.tls_alignment);
   sections[Tbss].nobits_size = placement.tls_size;
   sections[ShStrTab] = section(".shstrtab", SHT_STRTAB, 0, 1);
   sections[Hash].link = sections[GnuHash].link = sections[Versym].link = DynSym;
@@ -359,9 +362,15 @@ static std::string write_stub(const StubLibrary& stub, std::uint16_t machine) {
     sym.st_size = d.size;
     switch (d.where) {
       case DynamicSymbol::Absolute: sym.st_shndx = SHN_ABS; break;
-      case DynamicSymbol::Text: sym.st_shndx = Text, sym.st_value = sections[Text].address + d.offset; break;
-      case DynamicSymbol::Data: sym.st_shndx = Data, sym.st_value = sections[Data].address + d.offset; break;
-      case DynamicSymbol::Tls: sym.st_shndx = Tbss, sym.st_value = d.offset; break;  // TLS: from the segment's start
+      case DynamicSymbol::Text:
+        sym.st_shndx = Text, sym.st_value = sections[Text].address + d.offset;
+        break;
+      case DynamicSymbol::Data:
+        sym.st_shndx = Data, sym.st_value = sections[Data].address + d.offset;
+        break;
+      case DynamicSymbol::Tls:  // a TLS symbol's value is its offset in the TLS segment
+        sym.st_shndx = Tbss, sym.st_value = d.offset;
+        break;
     }
     put(sections[DynSym].bytes, (i + 1) * sizeof sym, sym);
   }

@@ -37,7 +37,8 @@ Trampoline trampoline_for(std::string_view arch) {
   if (arch == "aarch64")  // b callee
     return {true, EM_AARCH64, 4, std::string("\0\0\0\x14", 4), true, false,
             {{0, R_AARCH64_JUMP26, 7, 0}}};
-  if (arch == "i386")  // call 1f; 1: popl %ecx; addl $_GLOBAL_OFFSET_TABLE_+3, %ecx; jmp *callee@GOT(%ecx)
+  // call 1f; 1: popl %ecx; addl $_GLOBAL_OFFSET_TABLE_+3, %ecx; jmp *callee@GOT(%ecx)
+  if (arch == "i386")
     return {false, EM_386, 1,
             std::string("\xe8\0\0\0\0\x59\x81\xc1\x03\0\0\0\xff\xa1\0\0\0\0", 18), false, true,
             {{8, R_386_GOTPC, 2, 0}, {14, R_386_GOT32X, 3, 0}}};
