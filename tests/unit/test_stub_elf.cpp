@@ -83,3 +83,26 @@ TEST_CASE("stub_elf: environ's names share one address; a symbol without its nod
   CHECK_THROWS_AS(stub_elf(stub, "x86_64"), Error);
   CHECK_THROWS_AS(stub_elf(stub, "riscv64"), Error);
 }
+
+TEST_CASE("stub_elf: TLS and data objects keep their sizes, TLS values are offsets in .tbss") {
+  // The database has no TLS exports today; a host library stubbed from its file may.
+  std::vector<Export> exports = {{"", "counter", "TEST_1.0", Kind::Tls, 4, true},
+                                 {"", "buffer", "TEST_1.0", Kind::Tls, 64, true},
+                                 {"", "table", "TEST_1.0", Kind::Data, 24, true},
+                                 {"", "f", "TEST_1.0", Kind::Function, 0, true},
+                                 {"", "f", "TEST_0.9", Kind::Function, 0, false}};
+  StubLibrary stub = make_stub_library("libtls.so.1", exports, {"TEST_0.9", "TEST_1.0"});
+  for (std::string_view arch : {"x86_64", "aarch64", "i386"}) {
+    INFO(arch);
+    ElfRequirements read = read_back(stub_elf(stub, arch), "libtls.so.1");
+    std::set<Row> got;
+    for (const ExportedSymbol& e : read.exports)
+      if (e.name != e.version)
+        got.insert({e.name, e.version, e.kind, e.size, e.is_default});
+    CHECK(got == std::set<Row>{{"counter", "TEST_1.0", 'T', 4, true},
+                               {"buffer", "TEST_1.0", 'T', 64, true},
+                               {"table", "TEST_1.0", 'D', 24, true},
+                               {"f", "TEST_1.0", 'F', 1, true},
+                               {"f", "TEST_0.9", 'F', 1, false}});
+  }
+}
