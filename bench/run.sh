@@ -321,7 +321,7 @@ for line in open(sys.argv[3]):
     label, program, n = line.rstrip('\n').split('\t')
     program = "gcc" if program == "cc" else program  # cc is gcc; glibc-pin runs it as cc
     instr[label][program] = instr[label].get(program, 0) + int(n or 0)
-ms = lambda s: f"{1000 * s:.1f}" if s < 1 else f"{s:.2f} s"
+ms = lambda s: "—" if s is None else f"{1000 * s:.1f}" if s < 1 else f"{s:.2f} s"  # one run: no σ
 cpu = lambda r: r['user'] + r['system']
 # step, plain gcc's row, glibc-pin's row, goal (ratio)
 steps = [("xz 5.4.1 `./configure`", "xz 5.4.1 ./configure", 1.03),
