@@ -130,6 +130,10 @@ cmd_warm="env GLIBC_PIN_CACHE_DIR=$warm $gp cc --target $target -O2 hello.c -o h
 cmd_big_plain="gcc @objs.rsp -o big"
 cmd_big_pin="env GLIBC_PIN_CACHE_DIR=$warm $gp cc --target $target @objs.rsp -o big"
 cmd_gen="env GLIBC_PIN_CACHE_DIR=$gen $gp cache generate --target $target"
+# The same through the old path, kept as the equivalence test's reference: stubs from assembly
+# with as and ld, trampolines with as, the archive with ar (instead of written directly).
+gen_ld=$work/cache-generate-ld
+cmd_gen_ld="env GLIBC_PIN_STUBS_VIA_LD=1 GLIBC_PIN_CACHE_DIR=$gen_ld $gp cache generate --target $target"
 cmd_cold="env GLIBC_PIN_CACHE_DIR=$cold $gp cc --target $target -O2 hello.c -o hello"
 cmd_start="$gp --version"
 cmd_noverify="env GLIBC_PIN_CACHE_DIR=$warm $gp cc --target $target --glibc-pin-no-verify -O2 hello.c -o hello"
@@ -147,6 +151,7 @@ hyperfine -N --runs "$runs" --warmup 3 --style basic \
   -n "plain gcc: link 301 objects"              -p true              "$cmd_big_plain" \
   -n "glibc-pin cc: link 301 objects"           -p true              "$cmd_big_pin" \
   -n "glibc-pin cache generate (cold)"          -p "rm -rf $gen"     "$cmd_gen" \
+  -n "glibc-pin cache generate (cold), as+ld+ar" -p "rm -rf $gen_ld" "$cmd_gen_ld" \
   -n "glibc-pin cc: -O2 hello.c, cold cache"    -p "rm -rf $cold"    "$cmd_cold" \
   -n "part: glibc-pin --version (start-up)"     -p true              "$cmd_start" \
   -n "part: the rewritten gcc command alone"    -p true              "$rewritten" \
@@ -203,6 +208,9 @@ if command -v valgrind > /dev/null; then
     count "glibc-pin cc: link hello.o" $cmd_ld_pin
     count "plain gcc: -O2 hello.c -o hello" $cmd_plain
     count "glibc-pin cc: -O2 hello.c -o hello" $cmd_warm
+    rm -rf "$gen" "$gen_ld"
+    count "glibc-pin cache generate (cold)" $cmd_gen
+    count "glibc-pin cache generate (cold), as+ld+ar" $cmd_gen_ld
   } > "$callgrind"
 else
   : > "$callgrind"
@@ -214,12 +222,7 @@ breakdown=$out/breakdown.txt
   echo "Cold 'glibc-pin cache generate --target $target', one run, traced."
   echo
   if command -v strace > /dev/null; then
-    rm -rf "$gen"
-    start=$(date +%s.%N)
-    GLIBC_PIN_CACHE_DIR=$gen strace -f -qq -ttt -s 256 -e trace=execve,exit_group \
-      -o "$work/trace" "$gp" cache generate --target $target > /dev/null
-    end=$(date +%s.%N)
-    python3 - "$work/trace" "$start" "$end" <<'EOF'
+    cat > "$work/trace.py" <<'EOF'
 import re, sys, collections
 trace, start, end = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
 first = {}; execs = {}; exits = {}
@@ -249,7 +252,7 @@ for pid, (ts, args) in execs.items():
 rows.sort()
 print(f"{'start ms':>9} {'dur ms':>7}  program   arguments (directories dropped)")
 for s, d, name, a in rows:
-    if name in ('cc', 'ar'):  # what the generator starts; the rest are their children
+    if name in ('cc', 'ar', 'as', 'ld') or name.endswith(('-as', '-ld')):  # what the generator starts
         print(f"{1000*s:9.1f} {1000*d:7.1f}  {name:9} {a[:80]}")
 by = collections.defaultdict(lambda: [0, 0.0])
 for s, d, name, a in rows:
@@ -264,6 +267,19 @@ if rows:
     print(f"last tool ended {1000*max(s + d for s, d, *_ in rows):.1f} ms after glibc-pin started")
     print(f"glibc-pin exited {1000*(exits.get(root, t0) - t0):.1f} ms after it started")
 EOF
+    trace_generate() {  # trace_generate CACHE_DIR [VAR=VALUE...]: one traced cold generation
+      local dir=$1; shift
+      rm -rf "$dir"
+      env "$@" GLIBC_PIN_CACHE_DIR="$dir" strace -f -qq -ttt -s 256 -e trace=execve,exit_group \
+        -o "$work/trace" "$gp" cache generate --target $target > /dev/null
+      python3 "$work/trace.py" "$work/trace" 0 0
+    }
+    trace_generate "$gen"
+    echo
+    echo "The same through the old path (GLIBC_PIN_STUBS_VIA_LD=1: stubs with as and ld,"
+    echo "trampolines with as, the archive with ar), for comparison:"
+    echo
+    trace_generate "$gen_ld" GLIBC_PIN_STUBS_VIA_LD=1
     echo
     echo "strace -c -f (syscall time summed over glibc-pin and every child):"
     rm -rf "$gen"
@@ -272,17 +288,6 @@ EOF
   else
     echo "(strace not installed)"
   fi
-  echo
-  echo "One stub build alone (the largest, libc.so.6), 10 runs:"
-  dir=$(ls -d "$gen"/*-glibc-*/)  # the target directory (links/ holds link records)
-  hyperfine --runs 10 --style none --export-json "$work/one.json" \
-    "cc -shared -nostdlib -o $work/libc-one.so $dir/stub-libc.so.6.s -Wl,--version-script=$dir/stub-libc.so.6.map -Wl,-soname,libc.so.6 -Wl,--hash-style=both" > /dev/null
-  python3 -c "import json,sys; r=json.load(open('$work/one.json'))['results'][0]; print(f\"  mean {1000*r['mean']:.1f} ms, min {1000*r['min']:.1f} ms\")"
-  echo "  the same as: cc -c (assemble only) then ld:"
-  hyperfine --runs 10 --style none --export-json "$work/as.json" \
-    "as -o $work/libc-one.o $dir/stub-libc.so.6.s" > /dev/null
-  python3 -c "import json,sys; r=json.load(open('$work/as.json'))['results'][0]; print(f\"  as alone: mean {1000*r['mean']:.1f} ms\")"
-  echo "  stub sizes: $(wc -c "$dir"/stub-*.s | tail -n 1 | awk '{print $1}') bytes of assembly in $(ls "$dir"/stub-*.s | wc -l) files"
   echo
   echo "Warm path, compile and link apart (hyperfine -N, 20 runs; CPU = user+sys of the whole tree):"
   wdir=$(ls -d "$warm"/*-glibc-*/)
@@ -316,7 +321,7 @@ for line in open(sys.argv[3]):
     label, program, n = line.rstrip('\n').split('\t')
     program = "gcc" if program == "cc" else program  # cc is gcc; glibc-pin runs it as cc
     instr[label][program] = instr[label].get(program, 0) + int(n or 0)
-ms = lambda s: f"{1000 * s:.1f}" if s < 1 else f"{s:.2f} s"
+ms = lambda s: "—" if s is None else f"{1000 * s:.1f}" if s < 1 else f"{s:.2f} s"  # one run: no σ
 cpu = lambda r: r['user'] + r['system']
 # step, plain gcc's row, glibc-pin's row, goal (ratio)
 steps = [("xz 5.4.1 `./configure`", "xz 5.4.1 ./configure", 1.03),
@@ -340,7 +345,16 @@ for title, key, goal in steps:
     lines.append(f"| {title} | {ms(a['mean'])} ± {ms(a['stddev'])} | {ms(b['mean'])} ± {ms(b['stddev'])} | "
                  f"{wall:.3f} | {cpur:.3f} | {icount} | {iratio} | {'≤ %.2f' % goal if goal else '—'} | {ok} |")
 gen = results["glibc-pin cache generate (cold)"]
-lines.append(f"| first use of a target: `cache generate` (cold) | — | {ms(gen['mean'])} ± {ms(gen['stddev'])} (min {ms(gen['min'])}) | — | — | — | — | ≤ 100 ms | {verdict(gen['mean'] <= 0.100)} |")
+old = results.get("glibc-pin cache generate (cold), as+ld+ar")  # the old path, for the ratios
+ig = sum(instr.get("glibc-pin cache generate (cold)", {}).values())
+io = sum(instr.get("glibc-pin cache generate (cold), as+ld+ar", {}).values())
+row = "| first use of a target: `cache generate` (cold; old path with as+ld+ar → now) | "
+row += f"{ms(old['mean'])} ± {ms(old['stddev'])} (CPU {ms(cpu(old))}) | " if old else "— | "
+row += f"{ms(gen['mean'])} ± {ms(gen['stddev'])} (min {ms(gen['min'])}; CPU {ms(cpu(gen))}) | "
+row += f"{gen['mean'] / old['mean']:.3f} | {cpu(gen) / cpu(old):.3f} | " if old else "— | — | "
+row += f"{io / 1e6:.1f} M → {ig / 1e6:.1f} M | {ig / io:.3f} | " if ig and io else "— | — | "
+row += f"≤ 100 ms | {verdict(gen['mean'] <= 0.100)} (wall), {verdict(cpu(gen) <= 0.100)} (CPU) |"
+lines.append(row)
 lines += ["", "Single commands (glibc-pin alone, or its parts):", "",
           "| command | wall mean ms | ± σ | min | CPU ms (user+sys) |", "|---|---:|---:|---:|---:|"]
 for n in ["glibc-pin cc: -O2 hello.c, cold cache", "part: glibc-pin --version (start-up)",
@@ -380,7 +394,7 @@ if [[ $readme -eq 1 ]]; then
     echo
     echo '```'
     for c in "$cmd_c_plain" "$cmd_c_pin" "$cmd_ld_plain" "$cmd_ld_pin" "$cmd_plain" "$cmd_warm" \
-             "$cmd_big_plain" "$cmd_big_pin" "$cmd_gen" "$cmd_cold" "$cmd_start" "$rewritten" \
+             "$cmd_big_plain" "$cmd_big_pin" "$cmd_gen" "$cmd_gen_ld" "$cmd_cold" "$cmd_start" "$rewritten" \
              "$cmd_noverify" "${project_cmds[@]}"; do
       echo "${c//$work/\$W}"
     done

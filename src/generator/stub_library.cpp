@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <vector>
 
 #include "database/version_node.hpp"
 
@@ -58,49 +57,6 @@ static bool is_weak_alias(std::string_view symbol) {
   return false;
 }
 
-// Each export gets a local label; ".symver label, name@VERSION" (or "@@" for the default one)
-// gives it its public name. Functions are one byte (stubs are linked against, never run); data
-// objects get their real size, because copy relocations in executables take it from here.
-static void append_symbol(std::string& out, const Export& e, size_t index, bool weak) {
-  std::string label = "__glibc_pin_stub_" + std::to_string(index);
-  bool object = e.kind == Kind::Data || e.kind == Kind::Tls;
-  if (e.kind == Kind::Tls)
-    out += "\t.section .tbss,\"awT\",@nobits\n";
-  else
-    out += object ? "\t.data\n" : "\t.text\n";
-  out += "\t.balign " + std::string(object && e.size >= 16 ? "16" : "8") + "\n";
-  out += (weak ? "\t.weak " : "\t.globl ") + label + "\n";
-  out += "\t.type " + label + (e.kind == Kind::Tls   ? ",@tls_object\n"
-                               : object              ? ",@object\n"
-                                                     : ",@function\n");
-  out += "\t.size " + label + ", " + std::to_string(object ? e.size : 1) + "\n";
-  out += label + ":\n\t.zero " + std::to_string(std::max<std::uint32_t>(e.size, 1)) + "\n";
-  out += "\t.symver " + label + ", " + std::string(e.symbol) + (e.is_default ? "@@" : "@") +
-         std::string(e.version) + "\n";
-}
-
-// Nodes in order, each inheriting from the one before (as glibc's do); the first hides the labels.
-static std::string version_script(const std::vector<std::string_view>& nodes,
-                                  const std::map<std::string_view, std::vector<std::string_view>>&
-                                      names_by_node) {
-  std::string out;
-  std::string_view previous;
-  for (std::string_view node : nodes) {
-    out += std::string(node) + " {\n";
-    auto it = names_by_node.find(node);
-    if (it != names_by_node.end()) {
-      out += "  global:\n";
-      for (std::string_view name : it->second)
-        out += "    " + std::string(name) + ";\n";
-    }
-    if (previous.empty())
-      out += "  local: *;\n";
-    out += "}" + (previous.empty() ? std::string() : " " + std::string(previous)) + ";\n";
-    previous = node;
-  }
-  return out;
-}
-
 StubLibrary make_stub_library(const ArchDb& db, std::string_view library, Release release) {
   std::vector<std::string_view> nodes = db.version_nodes_at(library, release);
   std::sort(nodes.begin(), nodes.end(), version_node_less);
@@ -111,35 +67,26 @@ StubLibrary make_stub_library(std::string soname, const std::vector<Export>& exp
                               std::vector<std::string_view> nodes) {
   StubLibrary stub;
   stub.soname = std::move(soname);
-  std::map<std::string_view, std::vector<std::string_view>> names_by_node;
-  std::map<std::pair<std::string_view, std::string_view>, size_t> data_labels;
+  stub.nodes.assign(nodes.begin(), nodes.end());
+  // The first name of each data object at each version: its other names share its address.
+  std::map<std::pair<std::string_view, std::string_view>, int> first_name;
   std::set<std::string_view> names;
   for (const Export& e : exports)
     names.insert(e.symbol);
-  for (size_t i = 0; i < exports.size(); i++) {
-    const Export& e = exports[i];
+  for (const Export& e : exports) {
     // A weak alias only beside its global name (before 2.23 libm's signgam is the global one).
     bool weak = is_weak_alias(e.symbol) && names.count(alias_group(e.symbol));
-    auto key = std::make_pair(alias_group(e.symbol),
-                              aliased_across_versions(e.symbol) ? std::string_view() : e.version);
-    if (e.kind == Kind::Data && data_labels.count(key)) {
-      // Another name of an object already defined: same address, its own version binding.
-      std::string label = "__glibc_pin_stub_" + std::to_string(i);
-      stub.assembly += (weak ? "\t.weak " : "\t.globl ") + label +
-                       "\n\t.set " + label + ", __glibc_pin_stub_" +
-                       std::to_string(data_labels[key]) + "\n\t.symver " + label + ", " +
-                       std::string(e.symbol) + (e.is_default ? "@@" : "@") +
-                       std::string(e.version) + "\n";
-    } else {
-      if (e.kind == Kind::Data)
-        data_labels[key] = i;
-      append_symbol(stub.assembly, e, i, weak);
+    StubSymbol s{std::string(e.symbol), std::string(e.version), e.kind, e.size, e.is_default,
+                 weak, -1};
+    if (e.kind == Kind::Data) {
+      std::string_view version = aliased_across_versions(e.symbol) ? "" : e.version;
+      auto [it, inserted] = first_name.try_emplace({alias_group(e.symbol), version},
+                                                   static_cast<int>(stub.symbols.size()));
+      if (!inserted)
+        s.alias_of = it->second;
     }
-    names_by_node[exports[i].version].push_back(exports[i].symbol);
+    stub.symbols.push_back(std::move(s));
   }
-  stub.assembly += "\t.section .note.GNU-stack,\"\",@progbits\n";
-  stub.version_script = version_script(nodes, names_by_node);
-  stub.symbol_count = exports.size();
   return stub;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 
@@ -15,8 +16,12 @@
 #include "generator/linker_scripts.hpp"
 #include "generator/renamed_symbols.hpp"
 #include "generator/shim_table.hpp"
+#include "generator/static_archive.hpp"
+#include "generator/stub_assembly.hpp"
+#include "generator/stub_elf.hpp"
 #include "generator/stub_library.hpp"
 #include "generator/symver_header.hpp"
+#include "generator/trampoline_object.hpp"
 #include "glibc_pin_version.hpp"
 #include "util/digest.hpp"
 #include "util/error.hpp"
@@ -32,7 +37,7 @@ static const char* kHeader = "glibc-pin-symver.h";
 static const char* kShimArchive = "libglibc-pin-shims.a";
 // Part of every target directory's name: changed whenever what is generated changes, so that a
 // cache filled by an earlier build of the same version is not taken for a current one.
-static const char* kLayout = "2";  // 2: libgcc_s.so is a linker script that adds -lgcc
+static const char* kLayout = "3";  // 2: libgcc_s.so adds -lgcc; 3: stubs written directly
 
 std::string cache_root() {
   if (const char* dir = std::getenv("GLIBC_PIN_CACHE_DIR"); dir && *dir)
@@ -46,6 +51,13 @@ std::string cache_root() {
 
 Release host_glibc_release() {
   return parse_release_or_throw(gnu_get_libc_version());
+}
+
+static std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in.is_open())
+    throw Error("cannot read " + path.string());
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 static void write_file(const fs::path& path, const std::string& text) {
@@ -106,8 +118,40 @@ static ShimSelection select_shims(const fs::path& dir, const Target& target) {
   return selection;
 }
 
-// The generator runs the assembler and the linker itself, not through the compiler driver: a
-// target has some 20 stubs and trampolines, and each driver run costs more than as and ld do.
+// The binary files of a target: the stub libraries, the trampolines of renamed interfaces (added
+// to the shim selection) and the shim archive, at `archive` when there is something to archive.
+struct TargetBinaries {
+  std::vector<StubLibrary> stubs;
+  std::vector<RenamedSymbol> renamed;
+};
+
+// glibc-pin writes them itself: a target's first use runs no other program.
+static void write_binaries(const fs::path& dir, std::string_view arch,
+                           const TargetBinaries& binaries, ShimSelection& selection,
+                           const fs::path& archive) {
+  for (const StubLibrary& stub : binaries.stubs)
+    write_file(dir / stub.soname, stub_elf(stub, arch));
+  for (const RenamedSymbol& renamed : binaries.renamed) {
+    fs::path object = dir / ("renamed-" + renamed.name + ".o");
+    write_file(object, trampoline_object(arch, renamed.name, renamed.old_name));
+    selection.objects.push_back(object.string());
+  }
+  if (selection.objects.empty())
+    return;
+  std::vector<ObjectForArchive> members;
+  for (const std::string& object : selection.objects)
+    members.push_back({fs::path(object).filename().string(), read_file(object)});
+  write_file(archive, static_archive(members));
+}
+
+// GLIBC_PIN_STUBS_VIA_LD=1 makes the same files the old way, from assembly with as and ld, and
+// with ar: the reference tests/generator/stub-elf-equivalence.sh compares the written ones
+// against, through the whole pipeline (linker scripts, shims, driver), so only these differ.
+static bool binaries_via_ld() {
+  const char* value = std::getenv("GLIBC_PIN_STUBS_VIA_LD");
+  return value && std::string_view(value) == "1";
+}
+
 static std::vector<std::string> assemble(std::string_view arch, const fs::path& source,
                                          const fs::path& object) {
   std::vector<std::string> command = assembler_command(arch);
@@ -115,67 +159,66 @@ static std::vector<std::string> assemble(std::string_view arch, const fs::path& 
   return command;
 }
 
-struct StubBuild {
-  std::vector<std::string> assemble;
-  std::vector<std::string> link;
-};
-
-// Writes the stub's sources into `dir`; returns the commands that build it there.
-static StubBuild stub_build(const fs::path& dir, std::string_view arch, const StubLibrary& stub) {
-  fs::path base = dir / ("stub-" + stub.soname);
-  write_file(base.string() + ".s", stub.assembly);
-  write_file(base.string() + ".map", stub.version_script);
-  fs::path object = base.string() + ".o";
-  std::vector<std::string> link = stub_linker_command(arch);
-  link.insert(link.end(), {"-shared", "-o", (dir / stub.soname).string(), "-soname", stub.soname,
-                           "--version-script", base.string() + ".map", "--hash-style=both",
-                           object.string()});
-  return {assemble(arch, base.string() + ".s", object), link};
-}
-
-static void generate(const fs::path& dir, const fs::path& final_dir, const Target& target,
-                     const Toolchain& toolchain, const ArchDb& db, Release host,
-                     const fs::path& shims) {
-  const std::string& arch = target.arch;
-  std::vector<StubBuild> stubs;
-  for (std::string_view library : db.libraries_at(target.glibc))
-    stubs.push_back(stub_build(dir, arch, make_stub_library(db, library, target.glibc)));
-  // The toolchain's libgcc_s, for the link only (see host_runtime_stubs.hpp).
-  if (!toolchain.libgcc_s.empty()) {
-    StubLibrary stub = make_stub_of_library_file(toolchain.libgcc_s);
-    stubs.push_back(stub_build(dir, arch, stub));
-    // As the toolchain's own libgcc_s.so script: the shared library, then libgcc.a for what
-    // only it holds (aarch64's outline atomics __aarch64_ldadd8_rel..., i386's __divdi3...).
-    // rustc links with -nodefaultlibs -lgcc_s and gets those only this way.
-    write_file(dir / "libgcc_s.so", "/* glibc-pin: libgcc_s for this target */\nGROUP ( " +
-                                        (final_dir / stub.soname).string() + " -lgcc )\n");
+static void build_binaries_via_ld(const fs::path& dir, std::string_view arch,
+                                  const TargetBinaries& binaries, ShimSelection& selection,
+                                  const fs::path& archive) {
+  std::vector<std::vector<std::string>> assembles, links;
+  for (const StubLibrary& stub : binaries.stubs) {
+    fs::path base = dir / ("stub-" + stub.soname);
+    fs::path source = base.string() + ".s", map = base.string() + ".map",
+             object = base.string() + ".o";
+    write_file(source, stub_assembly(stub));
+    write_file(map, stub_version_script(stub));
+    assembles.push_back(assemble(arch, source, object));
+    std::vector<std::string> link = stub_linker_command(arch);
+    link.insert(link.end(), {"-shared", "-o", (dir / stub.soname).string(), "-soname",
+                             stub.soname, "--version-script", map.string(), "--hash-style=both",
+                             object.string()});
+    links.push_back(link);
   }
-
-  ShimSelection selection = select_shims(shims, target);
-  std::vector<std::vector<std::string>> assembles;
-  for (const RenamedSymbol& renamed : find_renamed_symbols(db, target.glibc, host)) {
+  for (const RenamedSymbol& renamed : binaries.renamed) {
     fs::path source = dir / ("renamed-" + renamed.name + ".s");
     fs::path object = dir / ("renamed-" + renamed.name + ".o");
     write_file(source, rename_trampoline(renamed, arch));
     assembles.push_back(assemble(arch, source, object));
     selection.objects.push_back(object.string());
   }
-  std::vector<std::vector<std::string>> links;
-  for (const StubBuild& stub : stubs) {
-    assembles.push_back(stub.assemble);
-    links.push_back(stub.link);
-  }
   if (run_programs_in_parallel(assembles) != 0 || run_programs_in_parallel(links) != 0)
-    throw Error("building the stub libraries for " + target.name() + " failed");
+    throw Error("building the stub libraries with as and ld failed");
+  if (selection.objects.empty())
+    return;
+  std::vector<std::string> ar = {"ar", "rcsD", archive.string()};
+  ar.insert(ar.end(), selection.objects.begin(), selection.objects.end());
+  if (run_program(ar) != 0)
+    throw Error("building the shim archive with ar failed");
+}
+
+static void generate(const fs::path& dir, const fs::path& final_dir, const Target& target,
+                     const Toolchain& toolchain, const ArchDb& db, Release host,
+                     const fs::path& shims) {
+  TargetBinaries binaries;
+  for (std::string_view library : db.libraries_at(target.glibc))
+    binaries.stubs.push_back(make_stub_library(db, library, target.glibc));
+  // The toolchain's libgcc_s, for the link only (see host_runtime_stubs.hpp).
+  if (!toolchain.libgcc_s.empty()) {
+    binaries.stubs.push_back(make_stub_of_library_file(toolchain.libgcc_s));
+    // As the toolchain's own libgcc_s.so script: the shared library, then libgcc.a for what
+    // only it holds (aarch64's outline atomics __aarch64_ldadd8_rel..., i386's __divdi3...).
+    // rustc links with -nodefaultlibs -lgcc_s and gets those only this way.
+    write_file(dir / "libgcc_s.so", "/* glibc-pin: libgcc_s for this target */\nGROUP ( " +
+                                        (final_dir / binaries.stubs.back().soname).string() +
+                                        " -lgcc )\n");
+  }
+  binaries.renamed = find_renamed_symbols(db, target.glibc, host);
+  ShimSelection selection = select_shims(shims, target);
+  if (binaries_via_ld())
+    build_binaries_via_ld(dir, target.arch, binaries, selection, dir / kShimArchive);
+  else
+    write_binaries(dir, target.arch, binaries, selection, dir / kShimArchive);
 
   LinkerScriptInputs inputs{final_dir.string(), toolchain.libc_nonshared, ""};
-  if (!selection.objects.empty()) {
+  if (!selection.objects.empty())
     inputs.shim_archive = (final_dir / kShimArchive).string();
-    std::vector<std::string> ar = {"ar", "rcsD", (dir / kShimArchive).string()};
-    ar.insert(ar.end(), selection.objects.begin(), selection.objects.end());
-    if (run_program(ar) != 0)
-      throw Error("building the shim archive for " + target.name() + " failed");
-  }
   for (const LinkerFile& file : make_linker_files(db, target.glibc, host, inputs)) {
     if (file.symlink)
       fs::create_symlink(file.text, dir / file.name);
@@ -244,8 +287,7 @@ GeneratedTarget ensure_target_files(const Target& target, const Toolchain& toolc
   // The toolchain's files are named by the generated scripts: another toolchain for the same
   // architecture (gcc -m32 and i686-linux-gnu-gcc) gets its own directory.
   std::string key = std::string("glibc-pin ") + kGlibcPinVersion + " layout " + kLayout +
-                    " data " + kDataDigest +
-                    " arch " + target.arch + " glibc " + to_string(target.glibc) + " host " +
+                    " data " + kDataDigest + " arch " + target.arch + " glibc " + to_string(target.glibc) + " host " +
                     to_string(host) + " shims " + shims.string() + " libc_nonshared " +
                     toolchain.libc_nonshared + " libgcc_s " + toolchain.libgcc_s;
   fs::path root = cache_root();

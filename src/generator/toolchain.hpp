@@ -20,11 +20,13 @@ struct Toolchain {
 // The GNU triple Debian's cross toolchains are named by: aarch64-linux-gnu, i686-linux-gnu.
 std::string gnu_triple(std::string_view arch);
 
-// The assembler the generator runs for `arch`'s stubs and trampolines: `as --64`, `as --32`,
+// The assembler that builds `arch`'s stubs and trampolines on the reference path
+// (GLIBC_PIN_STUBS_VIA_LD=1; otherwise glibc-pin writes them): `as --64`, `as --32`,
 // aarch64-linux-gnu-as. Throws Error naming the package when it is not installed.
 std::vector<std::string> assembler_command(std::string_view arch);
 
-// The linker that links `arch`'s stub libraries: ld, ld -m elf_i386, aarch64-linux-gnu-ld.
+// The linker that links `arch`'s stub libraries on the reference path: ld, ld -m elf_i386,
+// aarch64-linux-gnu-ld.
 std::vector<std::string> stub_linker_command(std::string_view arch);
 
 // A tail call from a hidden local `name` to `callee` through the PLT, in `arch`'s assembly.

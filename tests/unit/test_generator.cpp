@@ -7,6 +7,7 @@
 #include "generator/header_aliases.hpp"
 #include "generator/linker_scripts.hpp"
 #include "generator/renamed_symbols.hpp"
+#include "generator/stub_assembly.hpp"
 #include "generator/stub_library.hpp"
 #include "generator/symver_header.hpp"
 #include "target/target.hpp"
@@ -24,51 +25,57 @@ const Release k217{2, 17}, k228{2, 28}, k236{2, 36};
 TEST_CASE("generator: stub libc for 2.17 has memcpy's two versions, 2.14 the default") {
   StubLibrary stub = make_stub_library(open_arch("x86_64"), "libc.so.6", k217);
   CHECK(stub.soname == "libc.so.6");
-  CHECK(contains(stub.assembly, ", memcpy@@GLIBC_2.14\n"));
-  CHECK(contains(stub.assembly, ", memcpy@GLIBC_2.2.5\n"));
-  CHECK_FALSE(contains(stub.assembly, "pthread_create@"));  // in libpthread before 2.34
-  CHECK_FALSE(contains(stub.assembly, "getrandom@"));       // 2.25
-  CHECK(contains(stub.version_script, "GLIBC_2.17 {"));
-  CHECK_FALSE(contains(stub.version_script, "GLIBC_2.18"));
+  std::string assembly = stub_assembly(stub), version_script = stub_version_script(stub);
+  CHECK(contains(assembly, ", memcpy@@GLIBC_2.14\n"));
+  CHECK(contains(assembly, ", memcpy@GLIBC_2.2.5\n"));
+  CHECK_FALSE(contains(assembly, "pthread_create@"));  // in libpthread before 2.34
+  CHECK_FALSE(contains(assembly, "getrandom@"));       // 2.25
+  CHECK(contains(version_script, "GLIBC_2.17 {"));
+  CHECK_FALSE(contains(version_script, "GLIBC_2.18"));
 }
 
 TEST_CASE("generator: stub data objects keep their real size") {
-  StubLibrary stub = make_stub_library(open_arch("x86_64"), "libc.so.6", k217);
+  std::string assembly = stub_assembly(make_stub_library(open_arch("x86_64"), "libc.so.6", k217));
   // _IO_2_1_stdin_ is a 0xe0-byte FILE; copy relocations take the size from the stub.
-  size_t at = stub.assembly.find("_IO_2_1_stdin_@@GLIBC_2.2.5");
+  size_t at = assembly.find("_IO_2_1_stdin_@@GLIBC_2.2.5");
   REQUIRE(at != std::string::npos);
-  size_t label_end = stub.assembly.rfind(":\n", at);
-  size_t size_at = stub.assembly.rfind(".size ", label_end);
-  CHECK(contains(stub.assembly.substr(size_at, 40), ", 224\n"));
+  size_t label_end = assembly.rfind(":\n", at);
+  size_t size_at = assembly.rfind(".size ", label_end);
+  CHECK(contains(assembly.substr(size_at, 40), ", 224\n"));
 }
 
 TEST_CASE("generator: libm's __signgam and signgam are one object from 2.23, signgam alone before") {
+  auto find = [](const StubLibrary& stub, std::string_view name) -> int {
+    for (size_t i = 0; i < stub.symbols.size(); i++)
+      if (stub.symbols[i].name == name)
+        return static_cast<int>(i);
+    return -1;
+  };
   StubLibrary m228 = make_stub_library(open_arch("x86_64"), "libm.so.6", k228);
-  size_t global = m228.assembly.find(", __signgam@@GLIBC_2.23\n");
-  REQUIRE(global != std::string::npos);
-  std::string label = m228.assembly.substr(0, global);
-  label = label.substr(label.rfind(".symver ") + 8);  // __glibc_pin_stub_N of __signgam
-  CHECK(contains(m228.assembly, ", " + label + "\n\t.symver "));  // signgam is .set to it
-  size_t weak_signgam = m228.assembly.find(", signgam@@GLIBC_2.2.5\n");
-  REQUIRE(weak_signgam != std::string::npos);
-  std::string before = m228.assembly.substr(0, weak_signgam);
-  CHECK(contains(before.substr(before.rfind("\t.weak ")), "\t.set "));
+  int global = find(m228, "__signgam"), weak = find(m228, "signgam");
+  REQUIRE(global >= 0);
+  REQUIRE(weak >= 0);
+  CHECK(m228.symbols[global].version == "GLIBC_2.23");
+  CHECK(m228.symbols[weak].version == "GLIBC_2.2.5");
+  CHECK_FALSE(m228.symbols[global].weak);
+  CHECK(m228.symbols[weak].weak);
+  // One object: whichever comes second is an alias of the first.
+  CHECK((m228.symbols[weak].alias_of == global || m228.symbols[global].alias_of == weak));
   StubLibrary m217 = make_stub_library(open_arch("x86_64"), "libm.so.6", k217);
-  CHECK_FALSE(contains(m217.assembly, "__signgam"));
-  size_t alone = m217.assembly.find(", signgam@@GLIBC_2.2.5\n");
-  REQUIRE(alone != std::string::npos);
-  std::string lines = m217.assembly.substr(0, alone);
-  size_t weak = lines.rfind("\t.weak ");  // global, as in 2.17's libm
-  CHECK((weak == std::string::npos || lines.rfind("\t.globl ") > weak));
+  CHECK(find(m217, "__signgam") < 0);
+  int alone = find(m217, "signgam");
+  REQUIRE(alone >= 0);
+  CHECK_FALSE(m217.symbols[alone].weak);  // global, as in 2.17's libm
+  CHECK(m217.symbols[alone].alias_of == -1);
 }
 
 TEST_CASE("generator: environ's aliases share one address, the others weak") {
-  StubLibrary stub = make_stub_library(open_arch("x86_64"), "libc.so.6", k217);
-  CHECK(contains(stub.assembly, ", __environ@@GLIBC_2.2.5\n"));
-  size_t environ = stub.assembly.find(", environ@@GLIBC_2.2.5\n");
+  std::string assembly = stub_assembly(make_stub_library(open_arch("x86_64"), "libc.so.6", k217));
+  CHECK(contains(assembly, ", __environ@@GLIBC_2.2.5\n"));
+  size_t environ = assembly.find(", environ@@GLIBC_2.2.5\n");
   REQUIRE(environ != std::string::npos);
-  size_t block = stub.assembly.rfind(".weak ", environ);
-  CHECK(contains(stub.assembly.substr(block, environ - block), ".set "));
+  size_t block = assembly.rfind(".weak ", environ);
+  CHECK(contains(assembly.substr(block, environ - block), ".set "));
 }
 
 TEST_CASE("generator: libc.so for 2.17 pulls libpthread and librt in as needed") {
