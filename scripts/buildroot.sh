@@ -163,7 +163,9 @@ unmount_stale() { # root
     say "a process runs inside $1: leaving its mounts"
     return 0
   fi
-  { findmnt -rn -o TARGET | grep -F "$1/" || true; } | sort -r | while read -r m; do
+  # Mounts under the root only (a prefix, not a substring: a chroot's own roots, e.g. a fresh
+  # machine's /work/fresh-root/root/.cache/.../roots/trixie, contain this root's path).
+  { findmnt -rn -o TARGET | awk -v p="$1/" 'index($0, p) == 1' || true; } | sort -r | while read -r m; do
     say "unmounting $m, left by an earlier run"
     umount -l "$m" 2>/dev/null || say "warning: could not unmount $m"
   done
