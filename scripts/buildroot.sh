@@ -2,6 +2,8 @@
 # buildroot.sh make SUITE        make (or reuse) a Debian build root for SUITE (trixie, sid, ...)
 # buildroot.sh run SUITE CMD...  run CMD inside it (chroot; /proc, /dev, /sys bound in and always
 #                                unmounted afterwards, also on failure or interrupt)
+# buildroot.sh scratch SUITE CMD...  the same in a throwaway copy of the root (an overlay on it):
+#                                what CMD changes there (dpkg -i, files in /root) is dropped
 # buildroot.sh path SUITE        print the root's directory
 #
 # A build root is what a newer build host looks like: Debian 13 (trixie: glibc 2.41, GCC 14,
@@ -9,6 +11,8 @@
 # Debian archive the machine uses (never changing the machine's apt setup). Roots are cached:
 #   CACHE/roots/SUITE/          the root; CACHE/roots/SUITE.stamp lists what it was made with
 # and made again only when the package list below changes or with --refresh.
+# bullseye (Debian 11: glibc 2.31, GCC 10) is no build host but the oldest Debian the release
+# .deb installs on: its root has a C and C++ compiler only (bullseye_PACKAGES).
 #
 # `run` binds these host directories at the same path inside the root, so a command can read the
 # repository and leave its results where the host can run them: the repository, the test cache,
@@ -44,15 +48,22 @@ ROOT_PACKAGES=(
   zlib1g-dev
   ca-certificates
 )
+# A suite with its own list: SUITE_PACKAGES.
+bullseye_PACKAGES=(gcc g++ libc6-dev binutils file ca-certificates)
 
-usage() { sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+root_packages() { # suite
+  local list="${1}_PACKAGES[*]"
+  if [[ -n ${!list:-} ]]; then echo "${!list}"; else echo "${ROOT_PACKAGES[*]}"; fi
+}
+
+usage() { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 root_dir() { echo "$ROOTS/$1"; }
 
 stamp_text() { # suite
   echo "suite $1"
   echo "uri $(debian_uri)"
-  echo "packages ${ROOT_PACKAGES[*]}"
+  echo "packages $(root_packages "$1")"
 }
 
 # Mount points made by `run`, unmounted in reverse order by cleanup (trap on EXIT).
@@ -87,7 +98,7 @@ install_packages() { # suite root
   mount_system "$root"
   if ! chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
       DEBIAN_FRONTEND=noninteractive sh -c \
-      "apt-get -q update && apt-get install -y -q ${ROOT_PACKAGES[*]}" \
+      "apt-get -q update && apt-get install -y -q $(root_packages "$suite")" \
       > "$ROOTS/$suite.install.log" 2>&1; then
     tail -20 "$ROOTS/$suite.install.log" >&2
     cleanup_mounts
@@ -133,7 +144,7 @@ make_root() { # suite [--refresh]
   install_packages "$suite" "$root.new"
   mv "$root.new" "$root"
   stamp_text "$suite" > "$stamp"
-  say "$suite root ready: $(chroot "$root" sh -c 'ldd --version | head -1; gcc --version | head -1; clang --version | head -1' | tr '\n' ';')"
+  say "$suite root ready: $(chroot "$root" sh -c 'ldd --version | head -1; gcc --version | head -1; if command -v clang > /dev/null; then clang --version | head -1; fi' | tr '\n' ';')"
 }
 
 # Mounts a run killed with SIGKILL (a CTest timeout) could not take down: runs on one root hold
@@ -152,14 +163,29 @@ unmount_stale() { # root
     say "a process runs inside $1: leaving its mounts"
     return 0
   fi
-  { findmnt -rn -o TARGET | grep -F "$1/" || true; } | sort -r | while read -r m; do
+  # Mounts under the root only (a prefix, not a substring: a chroot's own roots, e.g. a fresh
+  # machine's /work/fresh-root/root/.cache/.../roots/trixie, contain this root's path).
+  { findmnt -rn -o TARGET | awk -v p="$1/" 'index($0, p) == 1' || true; } | sort -r | while read -r m; do
     say "unmounting $m, left by an earlier run"
     umount -l "$m" 2>/dev/null || say "warning: could not unmount $m"
   done
 }
 
-run_in_root() { # suite cmd...
-  local suite=$1; shift
+# A throwaway copy of ROOT: an overlay whose changes go to ROOT.scratch/upper, dropped afterwards.
+# Taken under the root's lock, so a scratch left by a killed run is taken down first.
+mount_scratch() { # root: the overlay is ROOT.scratch/merged
+  local root=$1 scratch=$1.scratch
+  unmount_stale "$scratch/merged"
+  findmnt -rn -o TARGET "$scratch/merged" > /dev/null 2>&1 && umount -l "$scratch/merged"
+  rm -rf "$scratch"
+  mkdir -p "$scratch/upper" "$scratch/work" "$scratch/merged"
+  mount -t overlay overlay -o "lowerdir=$root,upperdir=$scratch/upper,workdir=$scratch/work" \
+    "$scratch/merged" || die "cannot mount an overlay on $root (scratch needs overlayfs)"
+  MOUNTED+=("$scratch/merged")
+}
+
+run_in_root() { # suite run|scratch cmd...
+  local suite=$1 mode=$2; shift 2
   local root dir v
   root=$(root_dir "$suite")
   [[ -f $root.stamp ]] || make_root "$suite"
@@ -170,6 +196,10 @@ run_in_root() { # suite cmd...
   unmount_stale "$root"
   trap cleanup_mounts EXIT
   trap 'exit 130' INT TERM
+  if [[ $mode == scratch ]]; then
+    mount_scratch "$root"
+    root=$root.scratch/merged
+  fi
   mount_system "$root"
   for dir in "$REPO" "$CACHE" /work/shared ${GLIBC_PIN_ROOT_BINDS:-}; do
     [[ $dir == "$CACHE" ]] && { bind "$CACHE/runtimes" "$root"; bind "$CACHE/oldglibc" "$root"; continue; }
@@ -186,6 +216,7 @@ run_in_root() { # suite cmd...
     "$PWD" "$@" || rc=$?
   cleanup_mounts
   trap - EXIT
+  [[ $mode == scratch ]] && rm -rf "$(root_dir "$suite").scratch"
   return $rc
 }
 
@@ -194,7 +225,7 @@ cmd=$1 suite=$2; shift 2
 case $suite in *[!a-z0-9-]*|'') die "bad suite name '$suite'" ;; esac
 case $cmd in
   make) make_root "$suite" "${1:-}" ;;
-  run) [[ $# -ge 1 ]] || usage; run_in_root "$suite" "$@" ;;
+  run|scratch) [[ $# -ge 1 ]] || usage; run_in_root "$suite" "$cmd" "$@" ;;
   path) root_dir "$suite" ;;
   *) usage ;;
 esac

@@ -1,5 +1,6 @@
 #include "generator/linker_scripts.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace glibcpin {
@@ -46,8 +47,11 @@ std::vector<LinkerFile> make_linker_files(const ArchDb& db, Release target, Rele
     if (is_dynamic_loader(library))
       loader = std::string(library);
 
+  // Merged as of the newest glibc we know, not only the host's: the shims call dlopen and
+  // dladdr, which a host before 2.34 (Debian 11) has in libdl, and a link should not depend on
+  // the host it runs on. AS_NEEDED costs nothing where nothing needs the library.
   std::string as_needed = in.stub_dir + "/" + loader;
-  for (std::string_view library : merged_into_libc(db, target, host))
+  for (std::string_view library : merged_into_libc(db, target, std::max(host, db.newest())))
     as_needed += " " + in.stub_dir + "/" + std::string(library);
 
   std::vector<LinkerFile> files;

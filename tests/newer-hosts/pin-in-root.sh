@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # pin-in-root.sh SUITE GLIBC_PIN OUT
 # Pinning from a newer build host: inside the SUITE build root (scripts/buildroot.sh: trixie =
-# glibc 2.41, GCC 14, clang 19; sid = glibc 2.43, GCC 15/16, clang 21), GLIBC_PIN (an executable
-# that runs there, its shims beside it) builds with gcc and clang, for 2.17, 2.28 and 2.31:
+# glibc 2.41, GCC 14, clang 19; sid = glibc 2.43, GCC 15/16, clang 21), GLIBC_PIN (the release's
+# bin/glibc-pin, its shims in ../lib/glibc-pin/shims) builds with gcc and clang, for 2.17, 2.28
+# and 2.31:
 #   c23-<cc>-default   c23_program.c, the compiler's default C (gnu23 from GCC 15), -D_FORTIFY_SOURCE=3
 #   c23-<cc>-c23       the same with -std=c23
 #   format-<cc>        cxx_format.cc, -std=c++23 (std::format; std::float128_t with g++)
@@ -17,6 +18,9 @@
 set -uo pipefail
 [[ $# -eq 3 ]] || { echo "usage: $0 SUITE GLIBC_PIN OUT" >&2; exit 2; }
 SUITE=$1 PIN=$(realpath "$2") OUT=$3
+PREFIX=$(dirname -- "$(dirname -- "$PIN")")   # the release: bin/, lib/glibc-pin/shims
+[[ -x $PIN && -d $PREFIX/lib/glibc-pin/shims ]] ||
+  { echo "FAIL: no release glibc-pin with its shims at $PIN (install.release)"; exit 1; }
 HERE=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 RUN_ON=$REPO/tests/runtime/run-on.sh
@@ -56,8 +60,8 @@ for cc in gcc clang; do
 done
 # The refusal names its culprit: without the __isoc23_strto* shims, a C++ shared library
 # (whose undefined references only the verifier sees) is refused naming libstdc++.a(eh_alloc.o).
-mkdir -p noshim && cp "$(dirname "$PIN")"/shims/*.o noshim/ &&
-  grep -v '^__isoc23_strto' "$(dirname "$PIN")/shims/shims.tsv" > noshim/shims.tsv
+shims=$(dirname "$PIN")/../lib/glibc-pin/shims
+mkdir -p noshim && cp "$shims"/*.o noshim/ && grep -v '^__isoc23_strto' "$shims/shims.tsv" > noshim/shims.tsv
 printf '#include <stdexcept>\nextern "C" int entry(int x) { try { if (x) throw std::runtime_error("x"); } catch (...) { return 1; } return 0; }\n' > refused.cc
 GLIBC_PIN_SHIM_DIR=$OUT/noshim GLIBC_PIN_CACHE_DIR=$OUT/pin-cache-noshim GLIBC_PIN_CXX=g++ \
   "$PIN" c++ --target 2.17 -shared -fPIC -O2 refused.cc -o librefused.so > refused.log 2>&1
@@ -68,7 +72,7 @@ for plain in *-plain; do
 done
 exit 0
 INSIDE
-OUT=$OUT PIN=$PIN SRC=$HERE GLIBC_PIN_ROOT_BINDS="$OUT $(dirname "$PIN")" \
+OUT=$OUT PIN=$PIN SRC=$HERE GLIBC_PIN_ROOT_BINDS="$OUT $PREFIX" \
   "$REPO/scripts/buildroot.sh" run "$SUITE" env OUT="$OUT" PIN="$PIN" SRC="$HERE" bash "$OUT/build.sh" ||
   { echo "FAIL: the builds inside $SUITE did not run"; exit 1; }
 

@@ -90,6 +90,13 @@ TEST_CASE("generator: libc.so for 2.17 pulls libpthread and librt in as needed")
   CHECK(contains(libc, "/stub/libdl.so.2"));
 }
 
+TEST_CASE("generator: a host before 2.34 still gets libdl as needed (the shims call dlopen)") {
+  std::vector<LinkerFile> files = make_linker_files(open_arch("x86_64"), k217, {2, 31},
+                                                    {"/stub", "/host/libc_nonshared.a", "/stub/s.a"});
+  CHECK(contains(files.at(0).text, "/stub/libdl.so.2"));
+  CHECK(contains(files.at(0).text, "/stub/libpthread.so.0"));
+}
+
 TEST_CASE("generator: from 2.34 libpthread gets no -lpthread link (placeholders only)") {
   std::vector<LinkerFile> files = make_linker_files(open_arch("x86_64"), {2, 34}, k236,
                                                     {"/stub", "/n.a", ""});
