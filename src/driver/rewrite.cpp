@@ -17,6 +17,11 @@
 // Linker (ld): -L<stub_dir> -rpath-link <stub_dir> before the first -L (or in front), unless
 // the link is relocatable (-r), static-only, or prints information.
 //
+// Pinned links that name -lgcc_s but not -lgcc (ld personality, or -nodefaultlibs/-nostdlib:
+// rustc links that way) get -lgcc after each -lgcc_s, as the toolchain's libgcc_s.so script
+// would have given them: libgcc.a holds what libgcc_s.so.1 lacks (aarch64's outline atomics
+// __aarch64_ldadd8_rel..., i386's __divdi3...). The stub dir's libgcc_s.so is the stub itself.
+//
 // Traced pinned links end with -Wl,-t,-t (ld: -t -t): the linker names every object and archive
 // member it loads, which is how the driver records who pulled each symbol in.
 #include "driver/invocation.hpp"
@@ -53,6 +58,29 @@ void add_static_cxx_runtime(const Invocation& inv, Rewritten& r) {
     r.args.push_back("-static-libgcc");
 }
 
+bool names_library(const std::vector<std::string>& args, std::string_view name) {
+  std::string joined = "-l" + std::string(name);
+  for (std::size_t i = 0; i < args.size(); ++i)
+    if (args[i] == joined || (args[i] == "-l" && i + 1 < args.size() && args[i + 1] == name))
+      return true;
+  return false;
+}
+
+void add_libgcc_after_libgcc_s(const Invocation& inv, Rewritten& r) {
+  bool default_libs = inv.personality != Personality::LD && !inv.nostdlib;
+  if (!r.added_stub_dir || default_libs || !names_library(r.args, "gcc_s") ||
+      names_library(r.args, "gcc"))
+    return;
+  for (std::size_t i = 0; i < r.args.size(); ++i) {
+    if (r.args[i] == "-l" && i + 1 < r.args.size() && r.args[i + 1] == "gcc_s")
+      ++i;  // the value
+    else if (r.args[i] != "-lgcc_s")
+      continue;
+    r.args.insert(r.args.begin() + static_cast<std::ptrdiff_t>(i) + 1, "-lgcc");
+    ++i;
+  }
+}
+
 Rewritten rewrite_compiler(const Invocation& inv, const TargetFiles& files) {
   Rewritten r;
   // mold 1.10 (Debian 12) cannot bind a .symver reference to a default version in a shared
@@ -68,6 +96,7 @@ Rewritten rewrite_compiler(const Invocation& inv, const TargetFiles& files) {
     add_rpath_link_for_compiler(r.args, files.stub_dir);
   }
   r.args.insert(r.args.end(), inv.args.begin(), inv.args.end());
+  add_libgcc_after_libgcc_s(inv, r);
   add_static_cxx_runtime(inv, r);
   return r;
 }
@@ -81,6 +110,7 @@ Rewritten rewrite_linker(const Invocation& inv, const TargetFiles& files) {
   std::size_t at = inv.first_library_dir.value_or(0);
   r.args.insert(r.args.begin() + static_cast<std::ptrdiff_t>(at),
                 {"-L" + files.stub_dir, "-rpath-link", files.stub_dir});
+  add_libgcc_after_libgcc_s(inv, r);
   return r;
 }
 

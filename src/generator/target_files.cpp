@@ -37,7 +37,8 @@ static const char* kHeader = "glibc-pin-symver.h";
 static const char* kShimArchive = "libglibc-pin-shims.a";
 // Part of every target directory's name: changed whenever what is generated changes, so that a
 // cache filled by an earlier build of the same version is not taken for a current one.
-static const char* kLayout = "3";  // 2: libgcc_s.so adds -lgcc; 3: stubs written directly
+// 2: libgcc_s.so adds -lgcc; 3: stubs written directly; 4: libgcc_s.so is a symlink again
+static const char* kLayout = "4";
 
 std::string cache_root() {
   if (const char* dir = std::getenv("GLIBC_PIN_CACHE_DIR"); dir && *dir)
@@ -202,12 +203,11 @@ static void generate(const fs::path& dir, const fs::path& final_dir, const Targe
   // The toolchain's libgcc_s, for the link only (see host_runtime_stubs.hpp).
   if (!toolchain.libgcc_s.empty()) {
     binaries.stubs.push_back(make_stub_of_library_file(toolchain.libgcc_s));
-    // As the toolchain's own libgcc_s.so script: the shared library, then libgcc.a for what
-    // only it holds (aarch64's outline atomics __aarch64_ldadd8_rel..., i386's __divdi3...).
-    // rustc links with -nodefaultlibs -lgcc_s and gets those only this way.
-    write_file(dir / "libgcc_s.so", "/* glibc-pin: libgcc_s for this target */\nGROUP ( " +
-                                        (final_dir / binaries.stubs.back().soname).string() +
-                                        " -lgcc )\n");
+    // A symlink, not the toolchain's script `GROUP ( libgcc_s.so.1 -lgcc )`: ld reads a script
+    // only after trying every object format on it, which cost a trivial link 15 % of its
+    // instructions. The -lgcc such a script adds comes from the driver instead, where a link
+    // lacks it (rewrite.cpp).
+    fs::create_symlink(binaries.stubs.back().soname, dir / "libgcc_s.so");
   }
   binaries.renamed = find_renamed_symbols(db, target.glibc, host);
   ShimSelection selection = select_shims(shims, target);

@@ -53,3 +53,38 @@ TEST_CASE("driver: -r in the cc personality compiles but adds no stub dir") {
   CHECK(r.added_header);
   CHECK_FALSE(r.added_stub_dir);
 }
+
+// The stub dir's libgcc_s.so is the stub itself, not a script that adds -lgcc: links without
+// the compiler's default libraries get -lgcc from the driver (rustc: -nodefaultlibs -lgcc_s).
+TEST_CASE("driver: -nodefaultlibs links get -lgcc after each -lgcc_s") {
+  CHECK(rewrite_cc({"-nodefaultlibs", "a.o", "-lgcc_s", "-lc"}) ==
+        Args{"-L/cache/t/stubs", "-Wl,-rpath-link,/cache/t/stubs", "-nodefaultlibs", "a.o",
+             "-lgcc_s", "-lgcc", "-lc"});
+  Args two = rewrite_cc({"-nostdlib", "a.o", "-l", "gcc_s", "-lc", "-lgcc_s"});
+  CHECK(Args(two.begin() + 3, two.end()) ==
+        Args{"a.o", "-l", "gcc_s", "-lgcc", "-lc", "-lgcc_s", "-lgcc"});
+}
+
+TEST_CASE("driver: -lgcc is not added where the compiler or the user links libgcc") {
+  // With default libraries the compiler adds -lgcc itself.
+  CHECK_FALSE(has(rewrite_cc({"a.o", "-lgcc_s"}), "-lgcc"));
+  CHECK_FALSE(has(rewrite_cxx({"a.o", "-lgcc_s"}), "-lgcc"));
+  // The user's own -lgcc, in either spelling.
+  Args own = rewrite_cc({"-nodefaultlibs", "a.o", "-lgcc", "-lgcc_s"});
+  CHECK(std::count(own.begin(), own.end(), "-lgcc") == 1);
+  CHECK(rewrite_cc({"-nodefaultlibs", "a.o", "-l", "gcc", "-lgcc_s"}).back() == "-lgcc_s");
+  // No -lgcc_s, or not a pinned link.
+  CHECK_FALSE(has(rewrite_cc({"-nodefaultlibs", "a.o", "-lc"}), "-lgcc"));
+  CHECK_FALSE(has(rewrite_cc({"-nodefaultlibs", "-static", "a.o", "-lgcc_s"}), "-lgcc"));
+  CHECK_FALSE(has(rewrite_cc({"-nodefaultlibs", "-c", "a.c", "-lgcc_s"}), "-lgcc"));
+}
+
+TEST_CASE("driver: ld gets -lgcc after -lgcc_s unless the link names -lgcc") {
+  CHECK(rewrite_ld({"a.o", "-lgcc_s", "-lc"}) ==
+        Args{"-L/cache/t/stubs", "-rpath-link", "/cache/t/stubs", "a.o", "-lgcc_s", "-lgcc", "-lc"});
+  // What gcc's collect2 passes: -lgcc already there.
+  Args from_gcc = rewrite_ld({"a.o", "-lgcc", "--push-state", "--as-needed", "-lgcc_s",
+                              "--pop-state", "-lc", "-lgcc"});
+  CHECK(std::count(from_gcc.begin(), from_gcc.end(), "-lgcc") == 2);
+  CHECK_FALSE(has(rewrite_ld({"-r", "a.o", "-lgcc_s"}), "-lgcc"));
+}
