@@ -2,12 +2,9 @@
 # rust-target-too-old.sh CARGO GLIBC_PIN_BIN_DIR OUT
 # Rust's std needs glibc 2.17; pinned to 2.12 the link must fail and say why.
 set -uo pipefail
-cargo=$1 bindir=$2 out=$3
 here=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 src=$(cd "$here/../../examples/rust-cli" && pwd)
-[[ -x $cargo ]] || { echo "SKIP: cargo not found (looked in PATH and ~/.cargo/bin)"; exit 77; }
-export PATH=$bindir:$(dirname -- "$cargo"):$PATH
-unset RUSTFLAGS
+source "$here/rust-toolchain.inc"   # cargo bindir out, PATH (skips without cargo)
 cd "$src"
 log=$(GLIBC_PIN_TARGET=2.12 RUSTFLAGS="-C linker=glibc-pin-cc" \
   CARGO_TARGET_DIR=$out/target-2.12 cargo build --release --offline -p rust-cli 2>&1)
