@@ -4,7 +4,7 @@
 # rustc 1.63's std (Debian 12's) still supports glibc 2.11 (it reaches newer functions such as
 # statx, getrandom and __cxa_thread_atexit_impl through weak references): there the 2.12 link
 # must succeed and need at most GLIBC_2.12, and languages.rust.cli-2.12 runs OUT/target-2.12's
-# rust-cli on a real 2.12. With a newer rustc that test skips: OUT/target-2.12.SKIPPED says why.
+# rust-cli on real runtimes (2.17 and newer: the 2.12 runtime here has no libgcc_s.so.1). With a newer rustc that test skips: OUT/target-2.12.SKIPPED says why.
 set -uo pipefail
 here=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 src=$(cd "$here/../../examples/rust-cli" && pwd)
