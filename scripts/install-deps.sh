@@ -40,6 +40,9 @@ PACKAGES=(
   # builds across machines and compiler caches (tests/integrations: distcc, icecream, sccache),
   # the private network namespace they run in (unshare: util-linux, ip), and bench/ (valgrind, strace)
   distcc distcc-pump icecc sccache iproute2 valgrind strace
+  # Rust (tests/languages: examples/rust-cli built with cargo, offline, std only): each suite's own
+  # rustc and cargo (bookworm 1.63, trixie 1.85, sid newer; same package names everywhere)
+  rustc cargo
 )
 
 # What differs per suite. Boost (1.74, 1.83, 1.90+) and Catch2 (2, 3) keep their package names.

@@ -4,12 +4,9 @@
 # 2200 long -C link-arg options (2.3 MB, above ARG_MAX = 2 MB) force that; glibc-pin must expand
 # the file, and pass the arguments on without hitting E2BIG itself. The result must run on 2.17.
 set -euo pipefail
-cargo=$1 bindir=$2 out=$3
 here=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 src=$(cd "$here/../../examples/rust-cli" && pwd)
-[[ -x $cargo ]] || { echo "SKIP: cargo not found (looked in PATH and ~/.cargo/bin)"; exit 77; }
-export PATH=$bindir:$(dirname -- "$cargo"):$PATH
-unset RUSTFLAGS
+source "$here/rust-toolchain.inc"   # cargo bindir out, PATH (skips without cargo)
 mkdir -p "$out"
 pad=$(printf '%01000d' 0)
 for i in $(seq 2200); do echo "-Clink-arg=-Wl,-rpath-link,/nonexistent/$i/$pad"; done > "$out/link-args.txt"
