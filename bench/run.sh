@@ -7,7 +7,8 @@
 #     compile only (-O2 -c hello.c) | trivial link (hello.o) | compile+link (-O2 hello.c) |
 #     a large link (301 objects); and glibc-pin alone: cache generate (cold, first use of a
 #     target), hello.c with a cold cache, start-up (--version), compile+link without the check
-#   one hyperfine run (--project-runs N, default 3; --project-warmup N, default 1) of real projects from Debian's sources
+#   real projects from Debian's sources, in rounds (--project-runs N, default 3, after
+#   --project-warmup N, default 1), each round running plain and pinned in turn
 #   (scripts/fetch-sources.sh xz-utils libzstd): xz 5.4.1 ./configure, zstd make -j2 lib-release
 #   instruction counts (valgrind --tool=callgrind --trace-children=yes) of the small steps, per
 #   process: the stable figure on a shared machine, where wall times move by +-10 %
@@ -120,15 +121,18 @@ rewritten=$(GLIBC_PIN_CACHE_DIR=$warm "$gp" cc --target $target --glibc-pin-verb
             sed -n 's/^glibc-pin: running //p')
 [[ -n $rewritten ]]
 
+# The warm cache for every glibc-pin row, from the environment as a build would set it: an `env`
+# in front of the command would add a process (about 1 ms) that plain gcc's rows do not have.
+export GLIBC_PIN_CACHE_DIR=$warm
 gcc -O2 -c hello.c -o hello-plain.o
 cmd_c_plain="gcc -O2 -c hello.c -o hello.o"
-cmd_c_pin="env GLIBC_PIN_CACHE_DIR=$warm $gp cc --target $target -O2 -c hello.c -o hello.o"
+cmd_c_pin="$gp cc --target $target -O2 -c hello.c -o hello.o"
 cmd_ld_plain="gcc hello-plain.o -o hello"
-cmd_ld_pin="env GLIBC_PIN_CACHE_DIR=$warm $gp cc --target $target hello-plain.o -o hello"
+cmd_ld_pin="$gp cc --target $target hello-plain.o -o hello"
 cmd_plain="gcc -O2 hello.c -o hello"
-cmd_warm="env GLIBC_PIN_CACHE_DIR=$warm $gp cc --target $target -O2 hello.c -o hello"
+cmd_warm="$gp cc --target $target -O2 hello.c -o hello"
 cmd_big_plain="gcc @objs.rsp -o big"
-cmd_big_pin="env GLIBC_PIN_CACHE_DIR=$warm $gp cc --target $target @objs.rsp -o big"
+cmd_big_pin="$gp cc --target $target @objs.rsp -o big"
 cmd_gen="env GLIBC_PIN_CACHE_DIR=$gen $gp cache generate --target $target"
 # The same through the old path, kept as the equivalence test's reference: stubs from assembly
 # with as and ld, trampolines with as, the archive with ar (instead of written directly).
@@ -136,7 +140,7 @@ gen_ld=$work/cache-generate-ld
 cmd_gen_ld="env GLIBC_PIN_STUBS_VIA_LD=1 GLIBC_PIN_CACHE_DIR=$gen_ld $gp cache generate --target $target"
 cmd_cold="env GLIBC_PIN_CACHE_DIR=$cold $gp cc --target $target -O2 hello.c -o hello"
 cmd_start="$gp --version"
-cmd_noverify="env GLIBC_PIN_CACHE_DIR=$warm $gp cc --target $target --glibc-pin-no-verify -O2 hello.c -o hello"
+cmd_noverify="$gp cc --target $target --glibc-pin-no-verify -O2 hello.c -o hello"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # -N: no intermediate shell, so the short commands are not blurred by its start-up.
@@ -173,12 +177,41 @@ if [[ $projects -eq 1 ]]; then
   zstd_plain="make -C $work/zstd-plain -j2 lib-release CC=gcc > /dev/null"
   zstd_pin="$pin_env make -C $work/zstd-pin -j2 lib-release CC=$work/bin/glibc-pin-cc > /dev/null"
   project_cmds=("$conf_plain" "$conf_pin" "$zstd_plain" "$zstd_pin")
-  hyperfine --runs "$project_runs" --warmup "$project_warmup" --style basic \
-    --export-json "$out/projects.json" \
-    -n "plain gcc: xz 5.4.1 ./configure"            -p "rm -rf $work/xz-plain && mkdir $work/xz-plain" "$conf_plain" \
-    -n "glibc-pin cc: xz 5.4.1 ./configure"         -p "rm -rf $work/xz-pin && mkdir $work/xz-pin" "$conf_pin" \
-    -n "plain gcc: zstd make -j2 lib-release"       -p "make -C $work/zstd-plain clean > /dev/null" "$zstd_plain" \
-    -n "glibc-pin cc: zstd make -j2 lib-release"    -p "make -C $work/zstd-pin clean > /dev/null" "$zstd_pin"
+  project_names=("plain gcc: xz 5.4.1 ./configure" "glibc-pin cc: xz 5.4.1 ./configure"
+                 "plain gcc: zstd make -j2 lib-release" "glibc-pin cc: zstd make -j2 lib-release")
+  project_prepare=("rm -rf $work/xz-plain && mkdir $work/xz-plain" "rm -rf $work/xz-pin && mkdir $work/xz-pin"
+                   "make -C $work/zstd-plain clean > /dev/null" "make -C $work/zstd-pin clean > /dev/null")
+  # In rounds, each round running every command once, plain and pinned in turn (pinned first in
+  # every other round), not all runs of one command and then all of the next: this machine's
+  # speed drifts over minutes (a VM's share of its host), and that layout turned the drift into
+  # a ratio (zstd: 1.24 in two bench runs, 0.97 alternated by hand).
+  mkdir -p rounds
+  for ((round = 0; round < project_warmup + project_runs; round++)); do
+    order=(0 1 2 3)
+    ((round % 2 == 0)) || order=(1 0 3 2)
+    for i in "${order[@]}"; do
+      hyperfine --runs 1 --style none --export-json "rounds/$round-$i.json" \
+        -n "${project_names[i]}" -p "${project_prepare[i]}" "${project_cmds[i]}" > /dev/null
+    done
+  done
+  python3 - "$project_warmup" rounds "$out/projects.json" <<'PY'
+import glob, json, statistics, sys
+warmup, folder, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+runs = {}  # command -> [(wall, user, system)], in the hyperfine result layout below
+for path in sorted(glob.glob(folder + "/*.json")):
+    if int(path.rsplit("/", 1)[1].split("-")[0]) < warmup:
+        continue
+    r = json.load(open(path))["results"][0]
+    runs.setdefault(r["command"], []).append((r["mean"], r["user"], r["system"]))
+mean = lambda xs: sum(xs) / len(xs)
+results = [{"command": c, "mean": mean([w for w, _, _ in t]),
+            "stddev": statistics.stdev([w for w, _, _ in t]) if len(t) > 1 else 0.0,
+            "user": mean([u for _, u, _ in t]), "system": mean([s for _, _, s in t]),
+            "times": [w for w, _, _ in t]} for c, t in runs.items()]
+json.dump({"results": results}, open(out, "w"), indent=1)
+for r in results:
+    print(f"  {r['command']:45} {r['mean']:7.2f} s ± {r['stddev']:.2f}  (runs: {', '.join(f'{t:.2f}' for t in r['times'])})")
+PY
   # The pinned library must be pinned, or its timing means nothing.
   GLIBC_PIN_CACHE_DIR=$warm "$gp" check --target $target zstd-pin/lib/libzstd.so.1.* ||
     { echo "run.sh: the pinned zstd library does not fit $target" >&2; exit 1; }
