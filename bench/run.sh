@@ -3,10 +3,11 @@
 #
 # What glibc-pin costs against plain gcc, every step measured side by side in one run
 # (target 2.17, warm cache unless said):
-#   one hyperfine run (-N, --runs N, default 30) of the small steps, plain gcc then glibc-pin:
-#     compile only (-O2 -c hello.c) | trivial link (hello.o) | compile+link (-O2 hello.c) |
-#     a large link (301 objects); and glibc-pin alone: cache generate (cold, first use of a
-#     target), hello.c with a cold cache, start-up (--version), compile+link without the check
+#   the small steps (hyperfine -N, --runs N in all, default 30, in 5 rounds), plain gcc and
+#     glibc-pin in turn: compile only (-O2 -c hello.c) | trivial link (hello.o) | compile+link
+#     (-O2 hello.c) | a large link (301 objects); then one hyperfine run of glibc-pin alone: cache
+#     generate (cold, first use of a target), hello.c with a cold cache, start-up (--version),
+#     compile+link without the check
 #   real projects from Debian's sources, in rounds (--project-runs N, default 3, after
 #   --project-warmup N, default 1), each round running plain and pinned in turn
 #   (scripts/fetch-sources.sh xz-utils libzstd): xz 5.4.1 ./configure, zstd make -j2 lib-release
@@ -142,18 +143,39 @@ cmd_cold="env GLIBC_PIN_CACHE_DIR=$cold $gp cc --target $target -O2 hello.c -o h
 cmd_start="$gp --version"
 cmd_noverify="$gp cc --target $target --glibc-pin-no-verify -O2 hello.c -o hello"
 
+# in_rounds JSON ROUNDS SKIP RUNS [HYPERFINE OPTION...]: hyperfine over the commands in
+# r_names/r_prepare/r_cmds, which come in pairs (plain gcc, glibc-pin), in ROUNDS rounds of RUNS
+# runs each, the pinned command first in every other round; the first SKIP rounds are warm-up.
+# Not all runs of one command and then all of the next: this machine's speed drifts over
+# minutes (a VM's share of its host), and that layout turned the drift into a ratio (zstd: 1.24
+# in two bench runs, 0.97 alternated by hand). Writes one hyperfine-like result per command.
+in_rounds() {
+  local json=$1 rounds=$2 skip=$3 runs=$4 round i j dir
+  shift 4
+  dir=$(mktemp -d "$work/rounds.XXXXXX")
+  for ((round = 0; round < rounds; round++)); do
+    for ((i = 0; i < ${#r_cmds[@]}; i++)); do
+      j=$((round % 2 == 0 ? i : i ^ 1))  # the other one of the pair
+      hyperfine "$@" --runs "$runs" --style none --export-json "$dir/$round-$j.json" \
+        -n "${r_names[j]}" -p "${r_prepare[j]}" "${r_cmds[j]}" > /dev/null
+    done
+  done
+  python3 "$root/bench/merge-rounds.py" "$skip" "$json" "$dir"/*.json
+}
+
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # -N: no intermediate shell, so the short commands are not blurred by its start-up.
+r_names=("plain gcc: -O2 -c hello.c" "glibc-pin cc: -O2 -c hello.c"
+         "plain gcc: link hello.o" "glibc-pin cc: link hello.o"
+         "plain gcc: -O2 hello.c -o hello" "glibc-pin cc: -O2 hello.c -o hello"
+         "plain gcc: link 301 objects" "glibc-pin cc: link 301 objects")
+r_cmds=("$cmd_c_plain" "$cmd_c_pin" "$cmd_ld_plain" "$cmd_ld_pin"
+        "$cmd_plain" "$cmd_warm" "$cmd_big_plain" "$cmd_big_pin")
+r_prepare=(true true true true true true true true)
+small_rounds=5
+in_rounds "$out/pairs.json" $small_rounds 0 $(((runs + small_rounds - 1) / small_rounds)) -N --warmup 2
 hyperfine -N --runs "$runs" --warmup 3 --style basic \
   --export-json "$out/hyperfine.json" \
-  -n "plain gcc: -O2 -c hello.c"                -p true              "$cmd_c_plain" \
-  -n "glibc-pin cc: -O2 -c hello.c"             -p true              "$cmd_c_pin" \
-  -n "plain gcc: link hello.o"                  -p true              "$cmd_ld_plain" \
-  -n "glibc-pin cc: link hello.o"               -p true              "$cmd_ld_pin" \
-  -n "plain gcc: -O2 hello.c -o hello"          -p true              "$cmd_plain" \
-  -n "glibc-pin cc: -O2 hello.c -o hello"       -p true              "$cmd_warm" \
-  -n "plain gcc: link 301 objects"              -p true              "$cmd_big_plain" \
-  -n "glibc-pin cc: link 301 objects"           -p true              "$cmd_big_pin" \
   -n "glibc-pin cache generate (cold)"          -p "rm -rf $gen"     "$cmd_gen" \
   -n "glibc-pin cache generate (cold), as+ld+ar" -p "rm -rf $gen_ld" "$cmd_gen_ld" \
   -n "glibc-pin cc: -O2 hello.c, cold cache"    -p "rm -rf $cold"    "$cmd_cold" \
@@ -177,41 +199,12 @@ if [[ $projects -eq 1 ]]; then
   zstd_plain="make -C $work/zstd-plain -j2 lib-release CC=gcc > /dev/null"
   zstd_pin="$pin_env make -C $work/zstd-pin -j2 lib-release CC=$work/bin/glibc-pin-cc > /dev/null"
   project_cmds=("$conf_plain" "$conf_pin" "$zstd_plain" "$zstd_pin")
-  project_names=("plain gcc: xz 5.4.1 ./configure" "glibc-pin cc: xz 5.4.1 ./configure"
-                 "plain gcc: zstd make -j2 lib-release" "glibc-pin cc: zstd make -j2 lib-release")
-  project_prepare=("rm -rf $work/xz-plain && mkdir $work/xz-plain" "rm -rf $work/xz-pin && mkdir $work/xz-pin"
-                   "make -C $work/zstd-plain clean > /dev/null" "make -C $work/zstd-pin clean > /dev/null")
-  # In rounds, each round running every command once, plain and pinned in turn (pinned first in
-  # every other round), not all runs of one command and then all of the next: this machine's
-  # speed drifts over minutes (a VM's share of its host), and that layout turned the drift into
-  # a ratio (zstd: 1.24 in two bench runs, 0.97 alternated by hand).
-  mkdir -p rounds
-  for ((round = 0; round < project_warmup + project_runs; round++)); do
-    order=(0 1 2 3)
-    ((round % 2 == 0)) || order=(1 0 3 2)
-    for i in "${order[@]}"; do
-      hyperfine --runs 1 --style none --export-json "rounds/$round-$i.json" \
-        -n "${project_names[i]}" -p "${project_prepare[i]}" "${project_cmds[i]}" > /dev/null
-    done
-  done
-  python3 - "$project_warmup" rounds "$out/projects.json" <<'PY'
-import glob, json, statistics, sys
-warmup, folder, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-runs = {}  # command -> [(wall, user, system)], in the hyperfine result layout below
-for path in sorted(glob.glob(folder + "/*.json")):
-    if int(path.rsplit("/", 1)[1].split("-")[0]) < warmup:
-        continue
-    r = json.load(open(path))["results"][0]
-    runs.setdefault(r["command"], []).append((r["mean"], r["user"], r["system"]))
-mean = lambda xs: sum(xs) / len(xs)
-results = [{"command": c, "mean": mean([w for w, _, _ in t]),
-            "stddev": statistics.stdev([w for w, _, _ in t]) if len(t) > 1 else 0.0,
-            "user": mean([u for _, u, _ in t]), "system": mean([s for _, _, s in t]),
-            "times": [w for w, _, _ in t]} for c, t in runs.items()]
-json.dump({"results": results}, open(out, "w"), indent=1)
-for r in results:
-    print(f"  {r['command']:45} {r['mean']:7.2f} s ± {r['stddev']:.2f}  (runs: {', '.join(f'{t:.2f}' for t in r['times'])})")
-PY
+  r_names=("plain gcc: xz 5.4.1 ./configure" "glibc-pin cc: xz 5.4.1 ./configure"
+           "plain gcc: zstd make -j2 lib-release" "glibc-pin cc: zstd make -j2 lib-release")
+  r_cmds=("${project_cmds[@]}")
+  r_prepare=("rm -rf $work/xz-plain && mkdir $work/xz-plain" "rm -rf $work/xz-pin && mkdir $work/xz-pin"
+             "make -C $work/zstd-plain clean > /dev/null" "make -C $work/zstd-pin clean > /dev/null")
+  in_rounds "$out/projects.json" $((project_warmup + project_runs)) "$project_warmup" 1
   # The pinned library must be pinned, or its timing means nothing.
   GLIBC_PIN_CACHE_DIR=$warm "$gp" check --target $target zstd-pin/lib/libzstd.so.1.* ||
     { echo "run.sh: the pinned zstd library does not fit $target" >&2; exit 1; }
@@ -343,9 +336,9 @@ cat "$breakdown"
 
 # --- the table ------------------------------------------------------------------------------
 mem=$(awk '/MemTotal/ {printf "%.0f GiB RAM", $2 / 1048576}' /proc/meminfo)
-python3 - "$out/hyperfine.json" "$out/projects.json" "$callgrind" "$out/table.md" <<'PY'
+python3 - "$out/hyperfine.json" "$out/projects.json" "$callgrind" "$out/table.md" "$out/pairs.json" <<'PY'
 import json, os, sys, collections
-runs = json.load(open(sys.argv[1]))['results']
+runs = json.load(open(sys.argv[1]))['results'] + json.load(open(sys.argv[5]))['results']
 if os.path.exists(sys.argv[2]):
     runs += json.load(open(sys.argv[2]))['results']
 results = {r['command']: r for r in runs}
@@ -417,7 +410,8 @@ if [[ $readme -eq 1 ]]; then
     echo "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')), $mem,"
     echo "$(uname -sr), $(getconf GNU_LIBC_VERSION), $(gcc --version | head -n 1), $(hyperfine --version),"
     echo "load average (1, 5, 15 min) before the run: $load_before; after it: $load_after."
-    echo "Small steps: $runs runs each, 3 warm-up runs; projects: $project_runs runs each, $project_warmup warm-up runs."
+    echo "Small steps: $runs runs each in $small_rounds rounds, plain and pinned in turn, 2 warm-up runs a round;"
+    echo "projects: $project_runs rounds of one run each, after $project_warmup warm-up rounds."
     echo
     cat "$out/table.md"
     echo
@@ -440,7 +434,7 @@ if [[ $readme -eq 1 ]]; then
     echo '```'
     echo "<!-- END RESULTS -->"
   } > "$work/results.md"
-  sed -i "s|$work|\$W|g" "$out/hyperfine.json" "$breakdown" "$callgrind"
+  sed -i "s|$work|\$W|g" "$out/hyperfine.json" "$out/pairs.json" "$breakdown" "$callgrind"
   [[ ! -f $out/projects.json ]] || sed -i "s|$work|\$W|g" "$out/projects.json"
   python3 - "$here/README.md" "$work/results.md" <<'EOF'
 import sys, re
