@@ -2,8 +2,10 @@
 # distcc: a real project (Debian's zstd, `make -j4 lib-release`) compiled on two distccd daemons
 # through glibc-pin, pinned for 2.17.
 #
-# The order is glibc-pin outside, distcc inside: CC=glibc-pin-cc with GLIBC_PIN_CC=/usr/lib/distcc/cc
-# (distcc's masquerade link for cc). glibc-pin rewrites the command first: it adds
+# The order is glibc-pin outside, distcc inside: CC=glibc-pin-cc with GLIBC_PIN_CC=<a link named cc
+# to distcc> (distcc's masquerade: it runs the next `cc` in PATH on the daemon). Debian's
+# /usr/lib/distcc/cc exists only if update-distcc-symlinks ran after gcc came (not on a fresh
+# machine that installed both at once), so the test makes its own link. glibc-pin rewrites the command first: it adds
 # `-include <cache>/glibc-pin-symver.h`, a file only this machine has. distcc then preprocesses
 # here, where the header exists, and ships the preprocessed source with its .symver lines to a
 # daemon, which needs nothing but the same gcc. Links run here too (distcc never distributes
@@ -25,7 +27,6 @@ source "$here/distributed.inc"
 need distcc
 need distccd
 need make
-[[ -x /usr/lib/distcc/cc ]] || skip "no /usr/lib/distcc/cc (distcc's masquerade links: update-distcc-symlinks)"
 in_private_network
 echo "network: $network"
 
@@ -44,7 +45,9 @@ done
 export DISTCC_HOSTS="127.0.0.1:${ports[0]}/2 127.0.0.1:${ports[1]}/2"
 export DISTCC_FALLBACK=0 DISTCC_DIR=$out/distcc-state
 mkdir -p "$DISTCC_DIR"
-export GLIBC_PIN_CC=/usr/lib/distcc/cc GLIBC_PIN_TARGET=2.17
+mkdir -p "$out/masquerade"
+ln -sfn "$(command -v distcc)" "$out/masquerade/cc"
+export GLIBC_PIN_CC=$out/masquerade/cc GLIBC_PIN_TARGET=2.17
 
 zstd_tree zstd
 log make -C zstd -j4 lib-release CC=glibc-pin-cc
