@@ -16,6 +16,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "shim_or_real.h"
+
 /* Declared here: the host's headers may be older than glibc 2.38. */
 long __isoc23_strtol(const char *, char **, int);
 unsigned long __isoc23_strtoul(const char *, char **, int);
@@ -42,11 +44,6 @@ size_t __strlcpy_chk(char *, const char *, size_t, size_t);
 size_t __strlcat_chk(char *, const char *, size_t, size_t);
 int __inet_pton_chk(int, const char *, void *, size_t);
 const char *__inet_ntop_chk(int, const void *, char *, unsigned, size_t);
-
-static int real;
-
-/* The function NAME: this program's (the shim) or the C library's. */
-#define FN(name) ((__typeof__(&name))(real ? dlsym(RTLD_DEFAULT, #name) : (void *)&name))
 
 static const char *strto_inputs[] = {
   "0b101", "0B11z", "-0b11", "  +0b1 x", "0b", "0bx", "0b2", "-0b", "0x1f", "017", "42",
@@ -231,11 +228,9 @@ static void strl(void)
 
 int main(int argc, char **argv)
 {
-  if (argc != 2 || (strcmp(argv[1], "shim") && strcmp(argv[1], "real"))) {
-    fprintf(stderr, "usage: %s shim|real\n", argv[0]);
-    return 2;
-  }
-  real = strcmp(argv[1], "real") == 0;
+  int status = choose_shim_or_real(argc, argv);
+  if (status)
+    return status;
   setvbuf(stdout, NULL, _IOFBF, 1 << 16);
   strto();
   scan();

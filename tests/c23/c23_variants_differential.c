@@ -17,6 +17,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "shim_or_real.h"
+
 long long __isoc23_strtoll_l(const char *, char **, int, locale_t);
 unsigned long __isoc23_strtoul_l(const char *, char **, int, locale_t);
 intmax_t __isoc23_wcstoimax(const wchar_t *, wchar_t **, int);
@@ -35,9 +37,6 @@ int __isoc23_vwscanf(const wchar_t *, va_list);
 int __isoc23_wscanf(const wchar_t *, ...);
 size_t __wcslcpy_chk(wchar_t *, const wchar_t *, size_t, size_t);
 size_t __wcslcat_chk(wchar_t *, const wchar_t *, size_t, size_t);
-
-static int real;
-#define FN(name) ((__typeof__(&name))(real ? dlsym(RTLD_DEFAULT, #name) : (void *)&name))
 
 static const char *inputs[] = {"0b101", "-0B11 x", "0x1f 0b1", "  +0b1111111111111111111111111111111111111111111111111111111111111111",
                                "0777", "z", "12abc", "-0b1010 42"};
@@ -211,11 +210,9 @@ static void wcsl_chk(void)
 
 int main(int argc, char **argv)
 {
-  if (argc != 2 || (strcmp(argv[1], "shim") && strcmp(argv[1], "real"))) {
-    fprintf(stderr, "usage: %s shim|real\n", argv[0]);
-    return 2;
-  }
-  real = strcmp(argv[1], "real") == 0;
+  int status = choose_shim_or_real(argc, argv);
+  if (status)
+    return status;
   setvbuf(stdout, NULL, _IOLBF, 0);
   strto();
   scan();

@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int real;
-#define FN(name) ((__typeof__(&name))(real ? dlsym(RTLD_DEFAULT, #name) : (void *)&name))
+#include "shim_or_real.h"
 
 #define DECLARE(SUFFIX, TYPE)                                                               \
   unsigned stdc_leading_zeros_##SUFFIX(TYPE); unsigned stdc_leading_ones_##SUFFIX(TYPE);   \
@@ -50,11 +49,9 @@ size_t memalignment(const void *);
 
 int main(int argc, char **argv)
 {
-  if (argc != 2 || (strcmp(argv[1], "shim") && strcmp(argv[1], "real"))) {
-    fprintf(stderr, "usage: %s shim|real\n", argv[0]);
-    return 2;
-  }
-  real = strcmp(argv[1], "real") == 0;
+  int status = choose_shim_or_real(argc, argv);
+  if (status)
+    return status;
   setvbuf(stdout, NULL, _IOLBF, 0);
   /* uimaxabs@GLIBC_2.42 is no default version in 2.43 (umaxabs replaced it): dlvsym */
   uintmax_t (*uimaxabs_fn)(intmax_t) =

@@ -17,13 +17,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "shim_or_real.h"
+
 int __inet_pton_chk(int af, const char *src, void *dst, size_t dst_size);
 const char *__inet_ntop_chk(int af, const void *src, char *dst, socklen_t size, size_t dst_size);
 void *memset_explicit(void *s, int c, size_t n);
 void *__memset_explicit_chk(void *s, int c, size_t n, size_t dst_size);
-
-static int real;
-#define FN(name) ((__typeof__(&name))(real ? dlsym(RTLD_DEFAULT, #name) : (void *)&name))
 
 static void hex(const unsigned char *p, size_t n)
 {
@@ -93,11 +92,9 @@ static void fill(int c, size_t n, size_t dst_size, int checked)
 
 int main(int argc, char **argv)
 {
-  if (argc != 2 || (strcmp(argv[1], "shim") && strcmp(argv[1], "real"))) {
-    fprintf(stderr, "usage: %s shim|real\n", argv[0]);
-    return 2;
-  }
-  real = strcmp(argv[1], "real") == 0;
+  int status = choose_shim_or_real(argc, argv);
+  if (status)
+    return status;
   setvbuf(stdout, NULL, _IOLBF, 0);
 
   const char *v4[] = {"192.168.1.2", "0.0.0.0", "255.255.255.255", "1.2.3", "256.1.1.1",

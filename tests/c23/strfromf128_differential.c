@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "shim_or_real.h"
+
 int strfromf128(char *, size_t, const char *, _Float128);
 
 static int (*convert)(char *, size_t, const char *, _Float128);
@@ -22,13 +24,10 @@ static _Float128 from_bits(unsigned long long high, unsigned long long low)
 
 int main(int argc, char **argv)
 {
-  if (argc != 2 || (strcmp(argv[1], "shim") && strcmp(argv[1], "real"))) {
-    fprintf(stderr, "usage: %s shim|real\n", argv[0]);
-    return 2;
-  }
-  convert = strcmp(argv[1], "real") ? strfromf128
-                                    : (int (*)(char *, size_t, const char *, _Float128))dlsym(
-                                          RTLD_DEFAULT, "strfromf128");
+  int status = choose_shim_or_real(argc, argv);
+  if (status)
+    return status;
+  convert = FN(strfromf128);
   if (!convert) {
     fprintf(stderr, "no strfromf128 in this C library\n");
     return 1;

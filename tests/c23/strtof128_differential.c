@@ -8,18 +8,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "shim_or_real.h"
+
 __float128 strtof128(const char *, char **);
 
 int main(int argc, char **argv)
 {
-  if (argc != 2 || (strcmp(argv[1], "shim") && strcmp(argv[1], "real"))) {
-    fprintf(stderr, "usage: %s shim|real\n", argv[0]);
-    return 2;
-  }
-  __float128 (*parse)(const char *, char **) =
-      strcmp(argv[1], "real") ? strtof128
-                              : (__float128 (*)(const char *, char **))dlsym(RTLD_DEFAULT,
-                                                                             "strtof128");
+  int status = choose_shim_or_real(argc, argv);
+  if (status)
+    return status;
+  __float128 (*parse)(const char *, char **) = FN(strtof128);
   static const char *inputs[] = {
     "0", "-0", "1", "-1", "0.5", "1.5", "2.5", "0.1", "0.2", "0.3", "3.14159265358979323846264338327950288419716939937510",
     "1e10", "1e-10", "1.2345678901234567890123456789012345678901234567890e100", "123456789012345678901234567890",
