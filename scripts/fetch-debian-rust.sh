@@ -26,17 +26,9 @@ SUITE=bookworm
 PACKAGES=(rustc:amd64 libstd-rust-1.63:amd64 libstd-rust-dev:amd64 libstd-rust-1.63:arm64
           libstd-rust-dev:arm64 libstd-rust-1.63:i386 libstd-rust-dev:i386)
 
-die() { echo "$ME: error: $*" >&2; exit 1; }
-say() { echo "$ME: $*"; }
+source "$REPO/scripts/cache-fetch.inc"   # die, say, read_refresh_option
 source "$REPO/scripts/private-apt.inc"   # debian_uri, private_apt_init
-
-refresh=0
-case "${1:-}" in
-  --refresh) refresh=1 ;;
-  -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  '') ;;
-  *) die "unknown option '$1' (try --help)" ;;
-esac
+read_refresh_option "$@"
 
 mkdir -p "$CACHE" || die "cannot create cache directory $CACHE"
 CACHE=$(cd "$CACHE" && pwd)

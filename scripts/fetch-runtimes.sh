@@ -39,17 +39,9 @@ SUITES=(${GLIBC_PIN_SUITES:-bullseye bookworm trixie sid})
 ARCHES=(amd64 i386 arm64)
 CXX_PACKAGES=(libstdc++6 libgcc-s1 libcrypt1)
 
-die() { echo "$ME: error: $*" >&2; exit 1; }
-say() { echo "$ME: $*"; }
+source "$REPO/scripts/cache-fetch.inc"   # die, say, read_refresh_option
 source "$REPO/scripts/private-apt.inc"   # debian_uri, private_apt_init
-
-refresh=0
-case "${1:-}" in
-  --refresh) refresh=1 ;;
-  -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  '') ;;
-  *) die "unknown option '$1' (try --help)" ;;
-esac
+read_refresh_option "$@"
 
 mkdir -p "$CACHE/runtimes" "$CACHE/debs" || die "cannot create cache directory $CACHE"
 CACHE=$(cd "$CACHE" && pwd)
