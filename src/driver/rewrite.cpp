@@ -58,10 +58,17 @@ void add_static_cxx_runtime(const Invocation& inv, Rewritten& r) {
     r.args.push_back("-static-libgcc");
 }
 
+// How many arguments at `i` name library `name`: -lNAME 1, -l NAME 2, anything else 0.
+std::size_t library_args_at(const std::vector<std::string>& args, std::size_t i,
+                            std::string_view name) {
+  if (args[i].starts_with("-l") && std::string_view(args[i]).substr(2) == name)
+    return 1;
+  return args[i] == "-l" && i + 1 < args.size() && args[i + 1] == name ? 2 : 0;
+}
+
 bool names_library(const std::vector<std::string>& args, std::string_view name) {
-  std::string joined = "-l" + std::string(name);
   for (std::size_t i = 0; i < args.size(); ++i)
-    if (args[i] == joined || (args[i] == "-l" && i + 1 < args.size() && args[i + 1] == name))
+    if (library_args_at(args, i, name) != 0)
       return true;
   return false;
 }
@@ -71,14 +78,11 @@ void add_libgcc_after_libgcc_s(const Invocation& inv, Rewritten& r) {
   if (!r.added_stub_dir || default_libs || !names_library(r.args, "gcc_s") ||
       names_library(r.args, "gcc"))
     return;
-  for (std::size_t i = 0; i < r.args.size(); ++i) {
-    if (r.args[i] == "-l" && i + 1 < r.args.size() && r.args[i + 1] == "gcc_s")
-      ++i;  // the value
-    else if (r.args[i] != "-lgcc_s")
-      continue;
-    r.args.insert(r.args.begin() + static_cast<std::ptrdiff_t>(i) + 1, "-lgcc");
-    ++i;
-  }
+  for (std::size_t i = 0; i < r.args.size(); ++i)
+    if (std::size_t n = library_args_at(r.args, i, "gcc_s")) {
+      i += n;  // just after it, and the loop steps over the -lgcc
+      r.args.insert(r.args.begin() + static_cast<std::ptrdiff_t>(i), "-lgcc");
+    }
 }
 
 Rewritten rewrite_compiler(const Invocation& inv, const TargetFiles& files) {
