@@ -417,7 +417,8 @@ if [[ $readme -eq 1 ]]; then
     echo
     echo "Exact commands (\$W = the scratch directory; the cold rows' \`--prepare\` empties their"
     echo "cache before every run, configure runs in a fresh build directory, zstd after \`make clean\`;"
-    echo "objs.rsp lists the 301 objects), small steps with \`hyperfine -N\`, projects through a shell:"
+    echo "objs.rsp lists the 301 objects), small steps with \`hyperfine -N\`, projects through a shell;"
+    echo "the environment has GLIBC_PIN_CACHE_DIR=\$W/cache-warm, the warm cache:"
     echo
     echo '```'
     for c in "$cmd_c_plain" "$cmd_c_pin" "$cmd_ld_plain" "$cmd_ld_pin" "$cmd_plain" "$cmd_warm" \
